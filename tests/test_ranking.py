@@ -579,6 +579,14 @@ def test_a_field_the_question_asks_for_is_not_a_few_words_passage():
         assert {c.row for c in ranked if not c.explain.thin} == strong, question
 
 
+def test_a_field_whose_key_has_an_apostrophe_is_a_field_asked_for():
+    # trial s79 S: "Players' player: Kieran Walsh" had been thin, 57th, for "who got players player in 2025"
+    chunks = [_chunk("dinner.md", 0, "Players' player: Kieran Walsh"), _chunk("dinner.md", 1, "Batting: Raj Mehta")]
+    question = "who got players player in 2025"
+    scores = dataclasses.replace(_dense_only([0.5, 0.45]), words=dict.fromkeys(tokenize(question), 1.0))
+    assert {c.row for c in fuse(chunks, scores, question, {}, None, 10) if not c.explain.thin} == {0}
+
+
 def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_keys():
     # trial s35: "servings: 6" of a recipe's front matter, a Logseq page's "registration:: March 2025"
     fields = dataclasses.replace(_chunk("chilli.md", 0, "servings: 6\nprep_time: 15 min\nrating: 4"), thin=True)

@@ -163,7 +163,7 @@ def fields_line(text: str) -> bool:
 # a field and its value on one line: "Owner: Priya Raman", "Cutover: 2027-01-19" (group 1 its key, 2 where its
 # value starts); not a label alone ("Pros:"); a key of two names ("network/dns: Tom", "R&D: Ana": trial s53's
 # escalation list had been a few words, 19th for "who to escalate to for dns issues")
-_ONE_FIELD = re.compile(r"^\s*([^\W\d][\w /&-]{0,30}):[ \t]+(\S)", re.UNICODE)
+_ONE_FIELD = re.compile(r"^\s*([^\W\d][\w /&'’-]{0,30}):[ \t]+(\S)", re.UNICODE)  # ("Players' player: Kieran": trial s79 S)
 _LINK_VALUE = re.compile(r"https?:|www\.")  # a link's address as a field's value ("download link: https://...")
 
 
