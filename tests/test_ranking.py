@@ -2488,6 +2488,12 @@ def test_asked_what_is_on_some_days_to_come_their_passages_come_by_day():
     month = [_chunk(f"Day {n}.md", 0, f"{what} on {first + timedelta(days=n):%d %B %Y}") for n, what in said]
     ranked = fuse(month, _dense_only([0.5, 0.45, 0.4]), "what's on next month", {}, None, 10)
     assert all(c.explain.day_match for c in ranked) and [c.row for c in ranked] == [0, 1, 2]
+    # ... a note's first three of a day, its others after the other days' (trial s79 AF: a meeting's eleven agenda lines
+    # of the 14th had filled the week's first sixteen, its Saturday's events 24th and 25th)
+    meeting = [dataclasses.replace(_chunk("Meeting.md", n, f"item {n}"), date=f"{monday:%Y-%m-%d}") for n in range(5)]
+    saturday = [_chunk("Litter pick.md", 0, f"litter pick on {monday + timedelta(days=5):%d %B %Y}")]
+    ranked = fuse(meeting + saturday, _dense_only([0.5, 0.5, 0.5, 0.5, 0.5, 0.4]), "what's on next week", {}, None, 10)
+    assert [c.row for c in ranked] == [0, 1, 2, 5, 3, 4]
 
 
 def test_a_logseq_template_blocks_content_ranks_as_a_templates():

@@ -1029,7 +1029,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
     elif day.any() and looks_ahead(text) and lists_only_plans(text) and len(days(text)) <= PERIOD_DAYS:
-        order = _by_day(agenda, cand, order, day, days(text))  # (a week at most: a month's, by rank, the rescore)
+        order = _by_day(agenda, cand, order, day, days(text), of)  # (a week at most: a month's, by rank, the rescore)
     # which candidates hold each related word (kind="table": the rows are a vault's, a lookup a row, not a sort)
     held = [np.isin(cand, rows, kind="table").tolist() for _, rows in scores.related]
     # (as Python lists once: a numpy scalar read and converted for each field of each candidate had been a fifth of
@@ -1091,13 +1091,25 @@ def _a_year(number: str) -> bool:
     return _A_YEAR.fullmatch(number) is not None
 
 
-def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray, asked: set[str]) -> list[int]:
+def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray, asked: set[str],
+            of: list[Chunk]) -> list[int]:
     """For "what have i got on next week?": the passages of the days asked by the first of them each is of or says, as
     a diary reads (trials s63 B, s64 P: Thu 10, Sat 12, a task due the 7th, ...), each day's by rank; then the rest."""
     rows = [int(j) for j in order if day[j]]
     first = agenda.first_days([int(cand[j]) for j in rows], asked)
     rows.sort(key=lambda j: first.get(int(cand[j]), "~"))
-    return rows + [int(j) for j in order if not day[j]]
+    # (a note's passages past its first DAY_NOTE_ROWS after the other days' and notes': a meeting's eleven agenda lines
+    # of the 14th had filled the week's first sixteen, trial s79 AF, its Saturday's two events 24th and 25th)
+    seen: dict[str, int] = {}
+    kept, later = [], []
+    for j in rows:
+        path = of[j].path
+        seen[path] = seen.get(path, 0) + 1
+        (kept if seen[path] <= DAY_NOTE_ROWS else later).append(j)
+    return kept + later + [int(j) for j in order if not day[j]]
+
+
+DAY_NOTE_ROWS = 3  # a note's passages of the days asked listed with each day's, for "what's on next week"
 
 
 def _saying(of: list[Chunk], words: str) -> Callable[[int], bool]:
