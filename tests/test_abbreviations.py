@@ -99,3 +99,13 @@ def test_a_words_everyday_short_form_is_searched_where_the_notes_write_it():
     knows, _, _ = _vault("caretaker's number 07700 900123", "no milk today")
     assert [(a, f) for a, f, _ in short_forms("caretaker phone no", knows)] == [("no", "number")]
     assert short_forms("annas phone number", knows) == short_forms("which maker has no milk", knows) == []
+
+
+def test_each_words_short_forms_are_all_kept():
+    # the review: "manager" and "management" stem alike, "mgr" had been lost to "mgmt"
+    from notesqa.abbreviations import other_form_tokens
+    from notesqa.keywords import tokenize
+
+    forms = other_form_tokens()
+    assert set(tokenize("mgr mgmt")) <= forms[tokenize("manager")[0]] and forms[tokenize("mtg")[0]] == frozenset(
+        tokenize("meeting"))

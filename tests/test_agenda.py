@@ -155,10 +155,12 @@ def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
                      bullet(f"paid by {gone.day} {gone:%b} {gone.year}", 2),  # (a day gone: none)
                      bullet("stand by 3 people", 3),  # (no day)
                      dataclasses.replace(bullet("invoicing: monthly, on their portal by the 5th", 4), date=None),
-                     bullet(f"21 paid by {ahead.day} {ahead:%b}, 6 of them the annual £140", 5)])  # (done by then)
+                     bullet(f"21 paid by {ahead.day} {ahead:%b}, 6 of them the annual £140", 5),  # (done by then)
+                     bullet(f"Forms to be signed by {ahead.day} {ahead:%b}", 6),  # (a deadline: the review)
+                     bullet(f"Kit needed by {ahead.day} {ahead:%b}", 7)])
     # (every month's: the rescore)
     fifth = (date.today().replace(day=1) + timedelta(days=31 if date.today().day > 5 else 0)).replace(day=5)
-    assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1]
+    assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1, 6, 7]
 
 
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():
@@ -360,6 +362,11 @@ def test_a_day_inside_a_span_of_more_than_a_week_is_told_for_a_longer_period_onl
     assert agenda.telling({"2027-09-11"}, "2027-09-09").tolist() == [1, 2]  # (a span of a week or less: each day)
     assert 0 in agenda.telling({f"2027-09-{d:02d}" for d in range(1, 31)}, "2027-09-09")  # (this month: of it)
     assert 0 in agenda.telling({"2027-09-17"}, "2027-09-09")  # (its last day, written)
+    # ... a day it writes on its own too, and a week's days of no year for a day asked still (the review)
+    agenda = Agenda([dataclasses.replace(bullet("Kit order window 1-17 Sep 2027; fitting Sat 11 Sep 2027"), date=None),
+                     dataclasses.replace(bullet("Rota w/c 26 July | Sun: Karen", 1), date=None)])
+    assert agenda.telling({"2027-09-11"}, "2027-09-09").tolist() == [0]
+    assert agenda.telling({"2027-08-01"}, "2027-07-20").tolist() == [1]
 
 
 def test_a_day_said_without_its_year_is_of_the_nearest_year_to_its_passages_day():

@@ -1056,9 +1056,9 @@ def test_a_table_rows_first_cell_of_a_span_of_days_is_of_its_first_day():
     # "when's my next on call weekend" finding rows of no weekend
     rota = ("# On-call rota 2027\n\n## Jul – Dec 2027\n| Weekend | Pharmacist |\n|---|---|\n"
             "| Sat 31 Jul – Sun 1 Aug | Gareth |\n| Sat 11 – Sun 12 Sep | me |\n| Sat 28 Aug – Mon 30 Aug (BH) | Priti |\n"
-            "| 8-22 Aug 2026 | Cornwall |\n| 12 - 13 | no month |\n")
+            "| 8-22 Aug 2026 | Cornwall |\n| 12 - 13 | no month |\n| Fri 31 Dec – Sun 2 Jan 2028 | new year |\n")
     assert [c.date for c in chunk_note(parse_note(rota, "Rota/On-call rota 2027.md"))] == [
-        "2027-07-31", "2027-09-11", "2027-08-28", "2026-08-08", "2027-07-01"]
+        "2027-07-31", "2027-09-11", "2027-08-28", "2026-08-08", "2027-07-01", "2027-12-31"]  # (over new year: the review)
 
 
 def test_a_plain_notes_week_named_by_its_monday_dates_its_weekday_lines_a_free_day_among_them():

@@ -1857,6 +1857,9 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     scores = _dense_only([0.7, 0.3, 0.35, 0.3, 0.3], keyword=[0.5, 0.0, 0.0, 0.0, 0.0], ceiling=1.0)
     ranked = fuse(chunks, scores, "when is my next wedding", {}, None, 5)
     assert ranked[0].row == 2 and ranked[0].explain.next_first
+    # ... and so it is over "Next wedding fair: ..." (no "next" of a wedding: the review)
+    fair = [dataclasses.replace(chunks[0], text=f"Next wedding fair: {said(24)}"), *chunks[1:]]
+    assert fuse(fair, scores, "when is my next wedding", {}, None, 5)[0].row == 2
     assert [c.row for c in ranked if c.explain.next_first] == [2]
 
 
@@ -1889,6 +1892,14 @@ def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_
     ranked = fuse(days, _dense_only([0.5, 0.8, 0.4], keyword=[0.5, 0.9, 0.5], ceiling=1.0), "when is the next open day",
                   {}, None, 3)
     assert ranked[0].row == 1
+    # ... but a day's entry that opens with its day is of it, whatever later day it says (the review: "Fri 24 -
+    # Grainger job, balance due 1 Oct" had been of the 1st)
+    jobs = [_chunk("plan.md", 0, f"{date.fromisoformat(said(10)):%a %d} - Grainger job, balance due "
+                                 f"{date.fromisoformat(said(20)):%d %b}", date=said(10)),
+            _chunk("jobs.md", 0, f"Grainger job: second fix {date.fromisoformat(said(15)):%a %d %b}")]
+    ranked = fuse(jobs, Scores(np.array([0.6, 0.6], dtype=np.float32), None, np.array([1.0, 1.0], dtype=np.float32),
+                               1.0, None), "when is the next grainger job", {}, None, 2)
+    assert ranked[0].row == 0
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():
@@ -2494,6 +2505,12 @@ def test_asked_what_is_on_some_days_to_come_their_passages_come_by_day():
     saturday = [_chunk("Litter pick.md", 0, f"litter pick on {monday + timedelta(days=5):%d %B %Y}")]
     ranked = fuse(meeting + saturday, _dense_only([0.5, 0.5, 0.5, 0.5, 0.5, 0.4]), "what's on next week", {}, None, 10)
     assert [c.row for c in ranked] == [0, 1, 2, 5, 3, 4]
+    # ... of a day, not of the week: a week plan's days each keep theirs (the review)
+    plan = [dataclasses.replace(_chunk("Week plan.md", n, f"job {n}"), date=f"{monday + timedelta(days=n):%Y-%m-%d}")
+            for n in range(5)]
+    party = [_chunk("Party.md", 0, f"party on {monday + timedelta(days=5):%d %B %Y}")]
+    ranked = fuse(plan + party, _dense_only([0.5, 0.5, 0.5, 0.5, 0.5, 0.45]), "what's on next week", {}, None, 10)
+    assert [c.row for c in ranked] == [0, 1, 2, 3, 4, 5]
 
 
 def test_a_logseq_template_blocks_content_ranks_as_a_templates():

@@ -151,11 +151,16 @@ _NUMBER_NO = re.compile(r"\b[a-z]{2,}\s+no\.?(?=\s*(?:[?.!]*$|\s+for\b))")
 
 
 @lru_cache(maxsize=1)
-def other_form_tokens() -> dict[str, str]:
-    """Each everyday word's token -> its short form's, and the other way ("meet" -> "mtg"), as the keyword side reads
-    them."""
-    pairs = [(keywords._stem_all([w])[0], keywords._stem_all([s])[0]) for w, s in _SHORT_FORMS.items() if s.isalpha()]
-    return {**{a: b for a, b in pairs}, **{b: a for a, b in pairs}}
+def other_form_tokens() -> dict[str, frozenset[str]]:
+    """Each everyday word's token -> its short forms' tokens, and the other way ("meet" -> {"mtg"}; "manag" -> {"mgr",
+    "mgmt"}), as the keyword side reads them."""
+    out: dict[str, set[str]] = {}
+    for word, short in _SHORT_FORMS.items():
+        if short.isalpha():
+            a, b = keywords._stem_all([word])[0], keywords._stem_all([short])[0]
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def short_forms(text: str, knows: Callable[[str], bool]) -> list[tuple[str, str, str]]:

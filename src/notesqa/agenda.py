@@ -324,7 +324,8 @@ def _iso(year: str | None, month: int | str, day: int | str, own: str) -> str | 
 _NUMBERED_THINGS = ("day", "week", "wk", "no", "part", "round", "stage", "phase", "level", "session", "lesson", "term",
                     "step", "room", "pitch", "table", "page", "grade", "year", "yr", "block", "unit", "plot")
 SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this many days at most
-TOLD_SPAN = 7  # ... and for a day or a week asked, those inside one of this many days at most
+TOLD_SPAN = 7  # ... and for a day or a week asked (WEEK_ASKED), those inside one of this many days at most
+WEEK_ASKED = 7  # the days of a week asked, at most
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*"
@@ -339,6 +340,16 @@ _SPAN_FROM = re.compile(r"(?<![\w.:/,#№])" + "".join(f"(?<!\\b{w} )" for w in 
 
 
 @lru_cache(maxsize=1 << 16)
+def _days_alone(text: str, own: str) -> frozenset[str]:
+    """The days text writes on their own, not as a span's ends ("fitting Sat 11 Sep" of "window 1-17 Sep; fitting Sat
+    11 Sep")."""
+    written = [(m, _iso(*day, own)) for m, day in _written_at(text)]
+    return frozenset(d for i, (m, d) in enumerate(written) if d
+                     and not (i and _SPAN_JOIN.fullmatch(text, written[i - 1][0].end(), m.start()))
+                     and not (i + 1 < len(written) and _SPAN_JOIN.fullmatch(text, m.end(), written[i + 1][0].start()))
+                     and not _SPAN_FROM.search(text, 0, m.start()))
+
+
 def _spans_written(text: str, own: str, weeks: bool = True, inside_longer_than: int | None = None) -> frozenset[str]:
     """Every day of each span of days text writes, of a month at most ("23 Dec - 6 Jan: Christmas + New Year onboard",
     "wants 4-15 Jan 2027": trial s63 V, "am i on over xmas" had found no passage of Christmas Day). inside_longer_than:
@@ -559,8 +570,12 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
     return _next_numbered(int(number[1]), own)
 
 
-_DONE_BEFORE = re.compile(r"\b(?:\w+ed|paid|done|sent|sold|made|got|gone|seen|taken|given|written|spent|won|lost|met|"
-                          r"built|bought|had|was|were)\s+$", re.IGNORECASE)  # a past form right before "by"
+# a past form right before "by", of what was done by then ("21 paid by 9 Sept"); not a passive deadline, "forms to be
+# signed by", "must be submitted by", "kit needed by" (the review)
+_DONE_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:paid|done|sent|sold|received|delivered|finished|completed|"
+                          r"arrived|collected|returned|made|got|gone|taken|given|written|spent|bought|had|was|were)"
+                          r"\s+$",
+                          re.IGNORECASE)
 _ORDINAL_ALONE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # (a month after it: days_written's)
 # ... after "due", no word after it ("due 19th - do it the week before"; not "due 2nd instalment", "due 3rd week of
 # March": the review)
@@ -905,6 +920,8 @@ class Agenda:
             # only: trial s79 AA, "says 2027-09-11" first for "where do we meet on sat")
             inside = _spans_written(chunk.text, entry or chunk.date or "", False, TOLD_SPAN) if not chunk.origin \
                 and chunk.kind != "code" and any(ch in chunk.text for ch in "-–—") else frozenset()
+            # (not a day it writes on its own too: "Kit order window 1-17 Sep; fitting Sat 11 Sep", the review)
+            inside = inside - _days_alone(chunk.text, entry or chunk.date or "") if inside else inside
             for day in said - own:
                 (told_spans if day in inside else told)[day].append(row)
                 if day not in inside:
@@ -1095,11 +1112,11 @@ class Agenda:
         today = date.fromisoformat(today) if today else clock.today()
         of_any_year = [d for d in asked if len(d) == 5 or abs((date.fromisoformat(d) - today).days) <= 183]
         found += [self._any_year[d[-5:]] for d in of_any_year if d[-5:] in self._any_year]
-        if len(asked) <= TOLD_SPAN:  # (a week's days after its first: for a day or a week asked)
+        if len(asked) <= WEEK_ASKED:  # (a week's days after its first: for a day or a week asked)
             found += [self._told_weeks[d] for d in asked if d in self._told_weeks]
+            found += [self._any_year_weeks[d[-5:]] for d in of_any_year if d[-5:] in self._any_year_weeks]
         else:  # (... the days inside a longer span: for a longer period asked)
             found += [self._told_spans[d] for d in asked if d in self._told_spans]
-            found += [self._any_year_weeks[d[-5:]] for d in of_any_year if d[-5:] in self._any_year_weeks]
         # ... and one that says a weekday and a day's number, no month, the nearest such day to today ("☐ Hi-Rise - ring
         # Mick Mon 8th" of an undated to-do list: trial s75 C, "whats on monday" had not found it)
         found += [self._numbered[key] for d in asked if len(d) == 10

@@ -162,6 +162,7 @@ _RELATIVE = re.compile(
 # ("which deals close in january", "the lease expires in march": a thing set for a month, the coming one; trial s53)
 # (the verb: after a plural, "deals close"; not a noun or an adjective, "the close of the quarter", "close reading in
 # october", "close calls in march": the review)
+_NOT_RECALL = r"(?!\s*(?:not\s+)?(?:remember|recall|see|find|think|believe|check|look|tell|show|work\s+out)\b)"
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
                     # ("who has leo on tuesday": a rota's, the coming one; trial s77 AF, last Tuesday's)
                     r"(?<=who )has(?!\s+(?:been|had|done|gone|got|seen|said|made|taken|given|\w+ed)\b)|"
@@ -199,8 +200,10 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"\bbooked\s+(?:in\s+)?for\b|"
                     # ... what one can or can't do then: "why cant i move the heather hives on saturday" (trial s79 D:
                     # last Saturday's), "can we go on monday", "i can't do friday"
-                    r"(?<![\w'’])(?:can|cant|can['’]t|cannot)\s+(?:i|we|you|they|he|she|it)\b|"
-                    r"\b(?:i|we|you|they|he|she|who)\s+(?:can|cant|can['’]t|cannot)\s+|"
+                    # (not what one can recall or look at: "i can't remember what we ate on tuesday", "can i see the
+                    # notes from friday", the review)
+                    r"(?<![\w'’])(?:can|cant|can['’]t|cannot)\s+(?:i|we|you|they|he|she|it)\b" + _NOT_RECALL + "|"
+                    r"\b(?:i|we|you|they|he|she|who)\s+(?:can|cant|can['’]t|cannot)\s+" + _NOT_RECALL + "|"
                     # ... "what have i got to do on thursday", "what do i need to do on friday" (trial s63 PMD-012)
                     r"\b(?:got|have|need)\s+to\s+do\s+on\b|"
                     # ... "what time is the violin tutor in on tuesday": a timetable's (trial s63 MUS-033)
@@ -715,7 +718,7 @@ _SOON = 75  # (Christmas in late October: trials s77 Q, V, "is kev off over chri
 # a verb of what was, beside _PAST's: a question that says none of these nor _PRESENT's words asks of no tense
 _TENSED = re.compile(r"\b(?:\w+ed|bought|got|made|gave|took|said|told|sent|paid|ate|saw|met|won|lost|wrote|"
                      r"sold|left|came|ran|brought|thought|found|kept|held|sang|drank|read|ago|last|"
-                     r"broke|fell|rang|began|chose|drove|flew|forgot|froze|knew|meant|spoke|stole|stood|threw|woke|wore)\b",
+                     r"broke|rang|began|chose|drove|flew|forgot|froze|knew|meant|spoke|stole|stood|threw|woke|wore)\b",
                      re.IGNORECASE)
 # a question in the present tense ("when's", "what's" too; not a possessive, "Jake's"; "what do we do at christmas?":
 # trial s61 XD's "does" had been read as last year's)
@@ -966,9 +969,11 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
 
     if year:
         y = int(year)
-    elif when == "this":  # (a winter: the one it is now, else the coming one after the summer, "the hornet talk this
-        # winter" on 9 September, trial s79 D, had been last winter's; in the spring the one just over)
-        y = today.year if start_month != 12 or today.month >= 6 else today.year - 1
+    elif when == "this":  # (a winter: the one it is now, else from June the coming one, "the hornet talk this winter"
+        # on 9 September, trial s79 D, had been last winter's; in the spring, or asked of in the past, the one just
+        # over: "how many hives did we lose this winter" in June, the review)
+        back = _PAST.search(m.string) is not None
+        y = today.year if start_month != 12 or today.month >= 6 and not back else today.year - 1
     elif when in ("next", "coming") or (when != "last" and (ahead or present and _season_soon(start, today))):
         now = next((y for y in (today.year - 1, today.year) if start(y) <= today < end(y)), None)
         # (the one it is now, not "next": "whats happening over the summer holidays" on 1 July had been next year's,
@@ -988,7 +993,10 @@ _WEEKDAYS_AGO = re.compile(rf"\b{_N}\s+({'|'.join(_WEEKDAYS)})s?\s+ago\b", re.IG
 # ... "the saturday before last", "the monday before last": the one before last Saturday (trials s73 Q, R: of no day)
 # (... "the" left out too: "what happened with the cold room monday before last", trial s79 G, of no day)
 _WEEKDAY_BEFORE_LAST = re.compile(r"\b(?:the\s+)?(" + _DAY_NAMES + r"|week)\s+"
-                                  r"before\s+last\b", re.IGNORECASE)  # (and "the week before last": its days)
+                                  # (not before a time of year: "a week before last christmas", the review)
+                                  r"before\s+last\b(?!\s+(?:christmas|xmas|easter|halloween|bonfire|summer|autumn|"
+                                  r"winter|spring|year|month|term|half|" + MONTH_NAME + r")\b)", re.IGNORECASE)
+# (and "the week before last": its days)
 _WEEKS_AWAY = re.compile(rf"\b(?:{_N} weeks? ago|in {_N} weeks?)\b", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
 # ... and as people say it: "the week of 10 February 2025", "w/c 14 Dec", "week commencing 14 December" (trial s54)

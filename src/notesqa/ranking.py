@@ -27,7 +27,7 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
                        task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, other_form_tokens, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS, as_date, dated_name, opens_with_day
+from .metadata import RECORD_KEYS, as_date, dated_name, opens_with_day, opens_with_weekday
 from .notefiles import archived, template_note
 from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_earliest, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
@@ -1006,8 +1006,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
     # (the next of a thing whose best passages are all of days gone: the soonest to come that says it, first; or whose
-    # best is of none or a later one: "the wedding fair next year will be Sun 3 Oct 2027" for "when is my next wedding",
-    # a wedding's note of 11 September in "weddings/" second, trial s79 O)
+    # best says a later one: "the wedding fair next year will be Sun 3 Oct 2027" for "when is my next wedding", a
+    # wedding's note of 11 September in "weddings/" second, trial s79 O)
     next_first = np.zeros(len(cand), dtype=bool)
     # (... not one that says the next of it to come itself: "Next PCC: Sunday 21 November 2027" over a harvest supper of
     # the PCC's minutes sooner, the rescore, s77 N)
@@ -1098,18 +1098,18 @@ def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray
     rows = [int(j) for j in order if day[j]]
     first = agenda.first_days([int(cand[j]) for j in rows], asked)
     rows.sort(key=lambda j: first.get(int(cand[j]), "~"))
-    # (a note's passages past its first DAY_NOTE_ROWS after the other days' and notes': a meeting's eleven agenda lines
-    # of the 14th had filled the week's first sixteen, trial s79 AF, its Saturday's two events 24th and 25th)
-    seen: dict[str, int] = {}
+    # (a note's passages of a day past its first DAY_NOTE_ROWS after the other days' and notes': a meeting's eleven
+    # agenda lines of the 14th had filled the week's first sixteen, trial s79 AF, its Saturday's two events 24th, 25th)
+    seen: dict[tuple[str, str], int] = {}  # (a note, a day) -> its passages so far: a week's plan's days each count
     kept, later = [], []
     for j in rows:
-        path = of[j].path
-        seen[path] = seen.get(path, 0) + 1
-        (kept if seen[path] <= DAY_NOTE_ROWS else later).append(j)
+        key = (of[j].path, first.get(int(cand[j]), ""))
+        seen[key] = seen.get(key, 0) + 1
+        (kept if seen[key] <= DAY_NOTE_ROWS else later).append(j)
     return kept + later + [int(j) for j in order if not day[j]]
 
 
-DAY_NOTE_ROWS = 3  # a note's passages of the days asked listed with each day's, for "what's on next week"
+DAY_NOTE_ROWS = 3  # a note's passages of a day asked listed with that day's, for "what's on next week"
 
 
 def _saying(of: list[Chunk], words: str) -> Callable[[int], bool]:
@@ -2518,18 +2518,24 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
         return _NONE_ROWS
     rows = agenda.of_or_telling_between(today, (_dt.date.fromisoformat(today) + _dt.timedelta(days=NEXT_DAYS)).isoformat())
     return np.array([r for r in rows.tolist() if task_state(chunks[r].text) is None
-                     and (scores.keyword[r] > 0 or (titled := (chunks[r].date or "")[:10] >= today)
+                     and (scores.keyword[r] > 0 or (chunks[r].date or "")[:10] >= today
                           and words & _folder_words(chunks[r].path))
                      and _holds_words(chunks[r], words, (chunks[r].date or "")[:10] >= today)], dtype=np.int64)
 
 
 def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
-    """Does a passage write "next" right before a word of the question ("Next PCC: Sunday 21 November", "next mtg"), the
-    next of it?"""
-    words = tokenize(c.text)
+    """Does a passage write "next" and then the question's words alone up to a mark, a number or a weekday ("Next PCC:
+    Sunday 21 November", "next mtg 7 Oct"), the next of it? Not "Next wedding fair:" for a wedding (the review)."""
     other = other_form_tokens()
-    return any(w == "next" and any(v in asked or other.get(v) in asked for v in words[i + 1:i + 3])
-               for i, w in enumerate(words))
+    for m in _NEXT_NAMED.finditer(c.text):
+        said = tokenize(m[1])
+        if said and all(w in asked or other.get(w, frozenset()) & asked for w in said):
+            return True
+    return False
+
+
+_NEXT_NAMED = re.compile(r"\bnext\s+((?:[^\W\d][\w'’&-]*\s*){1,3}?)(?=[:(,;–—-]|\s+\d|\s+(?:on|at|is|was|will|be|"
+                         r"mon|tue|wed|thu|fri|sat|sun)\w*\b|\s*$)", re.IGNORECASE)
 
 
 def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
@@ -2543,11 +2549,12 @@ def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
     held = held | _folder_words(c.path) if titled else held
     # (a word written short holds it too: "Next mtg: Thurs 7 Oct" for "when's the next committee meeting", trial s79 S)
     other = other_form_tokens()
-    return all(w in held or other.get(w) in held for w in words)
+    return all(w in held or other.get(w, frozenset()) & held for w in words)
 
 
 def _folder_words(path: str) -> frozenset[str]:
-    """The words of the folders a note is in ("weddings/2027/x.md": "wed"), as the keyword side reads them."""
+    """The words of the folders a note is in ("weddings/2027/x.md": "wedding", "2027"), as the keyword side reads
+    them."""
     return _words_of(path.rpartition("/")[0].replace("/", " "))
 
 
@@ -2681,6 +2688,11 @@ def _table_near(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, best: 
             and fused[j] >= fused[first] - TABLE_NEAR]
 
 
+def _opens_dated(text: str) -> bool:
+    """Does text open with a day or a weekday ("Fri 24 - Grainger job", "14 Sep: ...")?"""
+    return opens_with_day(text) or opens_with_weekday(text)
+
+
 def _first_day_from(c: Chunk, today: str) -> str | None:
     """The first day a passage is of or says on or after today (_said_days), or None."""
     return min((d for d in _said_days(c, today) if d >= today), default=None)
@@ -2696,8 +2708,11 @@ def _said_days(c: Chunk, today: str) -> frozenset[str]:
         # (not its note's day where it writes days to come of its own: "Open days: Sat 18 Sept, Sat 16 Oct" of the
         # minutes of the 15th is no open day on the 15th, the rescore: s79 E-12, it had come first for "when is the next
         # open day")
+        # (... unless it opens with its own day: "Fri 24 - Grainger job, balance due 1 Oct" is the 24th's, the review)
         written = days_written(c.text, c.date)
-        return said - {c.date[:10]} if c.date[:10] not in written and any(d > c.date[:10] for d in written) else said
+        if c.date[:10] in written or not any(d > c.date[:10] for d in written) or _opens_dated(c.text):
+            return said
+        return said - {c.date[:10]}
     # (a day of that year nearest its middle: "28 Jan" of 2027's list is January 2027's; else of the one year the
     # passage writes its other days with: "Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May", trial s78 W,
     # had been the coming half term, first for "when is half term" over the new term dates)

@@ -744,9 +744,9 @@ def _takeover_share(tree: NoteTree, row: int, later: int | None) -> float:
 
 
 def _rank_to_take(tree: NoteTree, out: list[Snippet], row: int, at: int, later: int | None) -> float:
-    """The rank a parent of the hit at out[at] needs a share (TAKEOVER) of to take it over: that hit's; for the parent
-    of several hits, the weakest of them (their common ground: trial s59 RC-027, "ducting route through the side wall
-    hits the soil stack" had been only the breadcrumb of three of its children, scoring between them)."""
+    """The rank a parent of the hit at out[at] needs a share (_takeover_share) of to take it over: that hit's; for the
+    parent of several hits, the weakest of them (their common ground: trial s59 RC-027, "ducting route through the side
+    wall hits the soil stack" had been only the breadcrumb of three of its children, scoring between them)."""
     if later is not None:
         return out[at].rank
     under = [s.rank for s in out if _is_under(tree, s.root, row)]
