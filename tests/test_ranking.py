@@ -1857,6 +1857,14 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     scores = _dense_only([0.7, 0.3, 0.35, 0.3, 0.3], keyword=[0.5, 0.0, 0.0, 0.0, 0.0], ceiling=1.0)
     ranked = fuse(chunks, scores, "when is my next wedding", {}, None, 5)
     assert ranked[0].row == 2 and ranked[0].explain.next_first
+    # ... the next of a thing a line writes: its words alone after "next", up to a mark, a number or a weekday (the
+    # rescore: s79 H-16's "next meeting Tue 21 Sept, 7.30pm" had not been read so)
+    from notesqa.ranking import _says_next_of
+
+    asked = frozenset(tokenize("when is the next pcc meeting"))
+    assert _says_next_of(_chunk("m.md", 0, "next meeting Tue 21 Sept, 7.30pm, hall"), asked)
+    assert _says_next_of(_chunk("m.md", 0, "Next PCC: Sunday 21 November"), asked)
+    assert not _says_next_of(_chunk("m.md", 0, "Next wedding fair: Sun 3 Oct"), frozenset(tokenize("my next wedding")))
     # ... and so it is over "Next wedding fair: ..." (no "next" of a wedding: the review)
     fair = [dataclasses.replace(chunks[0], text=f"Next wedding fair: {said(24)}"), *chunks[1:]]
     assert fuse(fair, scores, "when is my next wedding", {}, None, 5)[0].row == 2

@@ -2534,8 +2534,8 @@ def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
     return False
 
 
-_NEXT_NAMED = re.compile(r"\bnext\s+((?:[^\W\d][\w'’&-]*\s*){1,3}?)(?=[:(,;–—-]|\s+\d|\s+(?:on|at|is|was|will|be|"
-                         r"mon|tue|wed|thu|fri|sat|sun)\w*\b|\s*$)", re.IGNORECASE)
+_NEXT_NAMED = re.compile(r"\bnext\s+([^\W\d][\w'’&-]*(?:\s+[^\W\d][\w'’&-]*){0,2}?)(?=\s*[:(,;–—-]|\s+\d|\s+(?:on|at|"
+                         r"is|was|will|be|mon|tue|wed|thu|fri|sat|sun)\w*\b|\s*$)", re.IGNORECASE)
 
 
 def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
