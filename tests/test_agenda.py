@@ -410,6 +410,9 @@ def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
     assert days_said("tomorrow: the dentist", "2026-12-03") == {"2026-12-03", "2026-12-04"}
     assert days_said("next week: the dentist", "2026-12-03") == {"2026-12-03"}  # a week names no one day
     assert days_said("next Tues: dentist", "") == frozenset()  # a passage of no day names none from it
+    # ... "a week on Saturday", the one after the coming one (trial s79 AJ: "a week on Saturday (18th)" of the 9th's
+    # journal had said the 11th)
+    assert days_said("Sam leaves for Sheffield a week on Saturday", "2027-09-09") == {"2027-09-09", "2027-09-18"}
     # ... not how long a thing took ("sold 26 in 4 days": trial s63 F, "says 2026-12-08" beside "what's due next week")
     assert days_said("Cremant down to 5?? sold 26 in 4 days. reorder", "2026-12-04") == {"2026-12-04"}
     assert days_said("delivery in 4 days", "2026-12-04") == {"2026-12-04", "2026-12-08"}

@@ -2075,6 +2075,7 @@ def days_named_from(text: str, day: date) -> frozenset[str]:
     text = _quotes_blanked(text) if '"' in text or "“" in text else text
     # (a weekday with its day's number is that day, weekday_numbered_from's: "by Fri 11th" is no coming Friday)
     text = _WEEKDAY_THE_NUMBER.sub(lambda m: " " * len(m[0]), text) if any(ch.isdigit() for ch in text) else text
+    text = _a_week_on(text, day, out)
     for m in _RELATIVE.finditer(text):
         if m.group(4) and _TOOK.search(_CLAUSE_START.split(text[:m.start()])[-1]):
             continue  # how long it took, not a day to come: "sold 26 in 4 days" (trial s63 F)
@@ -2082,6 +2083,20 @@ def days_named_from(text: str, day: date) -> frozenset[str]:
         if len(span) <= 2:
             out.update(d.isoformat() for d in span)
     return frozenset(out)
+
+
+# "a week on Saturday", "a week Saturday": the Saturday after the coming one (trial s79 AJ: "Sam leaves for Sheffield a
+# week on Saturday (18th)" in the journal of the 9th had said the 11th)
+_A_WEEK_ON = re.compile(r"\ba\s+week\s+(?:on\s+)?(" + _DAY_NAMES + r")\b", re.IGNORECASE)
+
+
+def _a_week_on(text: str, day: date, out: set[str]) -> str:
+    """text with each "a week on Saturday" blanked, that day (of the week after the coming one from day) added to
+    out."""
+    def take(m: re.Match) -> str:
+        out.add((_weekday(day, weekday_number(m[1]), "next", True) + timedelta(days=7)).isoformat())
+        return " " * len(m[0])
+    return _A_WEEK_ON.sub(take, text) if "week" in text.lower() else text
 
 
 def weekday_number(word: str) -> int:
