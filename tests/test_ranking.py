@@ -1865,6 +1865,7 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     assert _says_next_of(_chunk("m.md", 0, "next meeting Tue 21 Sept, 7.30pm, hall"), asked)
     assert _says_next_of(_chunk("m.md", 0, "Next PCC: Sunday 21 November"), asked)
     assert not _says_next_of(_chunk("m.md", 0, "Next wedding fair: Sun 3 Oct"), frozenset(tokenize("my next wedding")))
+    assert _says_next_of(_chunk("JNCC.md", 0, "Next: Thu 17th Dec 14:00"), frozenset(tokenize("when is the next jncc")))
     # ... and so it is over "Next wedding fair: ..." (no "next" of a wedding: the review)
     fair = [dataclasses.replace(chunks[0], text=f"Next wedding fair: {said(24)}"), *chunks[1:]]
     assert fuse(fair, scores, "when is my next wedding", {}, None, 5)[0].row == 2

@@ -2531,9 +2531,11 @@ def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
         said = tokenize(m[1])
         if said and all(w in asked or other.get(w, frozenset()) & asked for w in said):
             return True
-    return False
+    # ... or "Next:" and a day on a page of it ("Next: Thu 17th Dec 14:00" of the JNCC page, the rescore: s72 G-40)
+    return _NEXT_LABEL.search(c.text) is not None and _holds_words(c, asked - _NEXT_FRAME, True)
 
 
+_NEXT_LABEL = re.compile(r"\bnext\s*[:–—-]\s*\S", re.IGNORECASE)
 _NEXT_NAMED = re.compile(r"\bnext\s+([^\W\d][\w'’&-]*(?:\s+[^\W\d][\w'’&-]*){0,2}?)(?=\s*[:(,;–—-]|\s+\d|\s+(?:on|at|"
                          r"is|was|will|be|mon|tue|wed|thu|fri|sat|sun)\w*\b|\s*$)", re.IGNORECASE)
 
