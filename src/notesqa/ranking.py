@@ -1005,24 +1005,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
-    # (the next of a thing whose best passages are all of days gone: the soonest to come that says it, first; or whose
-    # best says a later one: "the wedding fair next year will be Sun 3 Oct 2027" for "when is my next wedding", a
-    # wedding's note of 11 September in "weddings/" second, trial s79 O)
-    next_first = np.zeros(len(cand), dtype=bool)
-    # (... not one that says the next of it to come itself: "Next PCC: Sunday 21 November 2027" over a harvest supper of
-    # the PCC's minutes sooner, the rescore, s77 N)
-    if len(next_of) and (coming[order[0]] < 0 or coming[order[0]] == 0 and not _says_next_of(of[order[0]], asked)
-                         and _first_day_from(of[order[0]], today) is not None):
-        # (the soonest of those that name it, not of every candidate: "working party Sat 25th" is no next committee
-        # meeting, trial s79 S, its "Next mtg: Thurs 7 Oct" second)
-        named = np.flatnonzero(of_next)
-        soonest = named[_soonest(chunks, cand[named], fused[named], today, list(range(len(named))), asked) > 0]
-        soonest = soonest[np.argsort(-rank[soonest], kind="stable")]
-        # (the best of each note: a wedding's note of that day is one answer, not the top ten)
-        soonest = soonest[np.sort(np.unique([of[j].path for j in soonest.tolist()], return_index=True)[1])] \
-            if len(soonest) else soonest
-        next_first[soonest] = True
-        order = np.concatenate([soonest, order[~np.isin(order, soonest)]])
+    next_first = _next_first(chunks, cand, of, order, rank, fused, coming, of_next, asked, today) \
+        if len(next_of) else np.zeros(0, dtype=np.int64)
+    order = np.concatenate([next_first, order[~np.isin(order, next_first)]])
+    next_first = np.isin(np.arange(len(cand)), next_first)
     if asks_due(text) or asks_overdue(text) or asks_to_do(text):
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text), _saying(of, tasks_of(text)),
                               _with_deadline(of) if DEADLINE.search(text) else None)
@@ -1089,6 +1075,27 @@ def _a_code(m: re.Match) -> bool:
 def _a_year(number: str) -> bool:
     """Is a number a year ("2024")?"""
     return _A_YEAR.fullmatch(number) is not None
+
+
+def _next_first(chunks: list[Chunk], cand: np.ndarray, of: list[Chunk], order: np.ndarray, rank: np.ndarray,
+                fused: np.ndarray, coming: np.ndarray, of_next: np.ndarray, asked: frozenset[str], today: str
+                ) -> np.ndarray:
+    """For the next of a thing (of_next: the candidates _next_of lists): the places of the soonest to come of those
+    that name it, the best of each note, best first, to come first where the best of all says only days gone, or a later
+    day and no "next" of it itself ("the wedding fair next year will be Sun 3 Oct 2027" for "when is my next wedding":
+    a wedding's note of 11 September in "weddings/" second, trial s79 O; not over "Next PCC: Sunday 21 November 2027",
+    the rescore, s77 N); else none. The soonest of those that name it, not of every candidate ("working party Sat 25th"
+    is no next committee meeting, trial s79 S)."""
+    top = order[0]
+    if not (coming[top] < 0 or coming[top] == 0 and not _says_next_of(of[top], asked)
+            and _first_day_from(of[top], today) is not None):
+        return np.zeros(0, dtype=np.int64)
+    named = np.flatnonzero(of_next)
+    soonest = named[_soonest(chunks, cand[named], fused[named], today, list(range(len(named))), asked) > 0]
+    soonest = soonest[np.argsort(-rank[soonest], kind="stable")]
+    # (the best of each note: a wedding's note of that day is one answer, not the top ten)
+    return soonest[np.sort(np.unique([of[j].path for j in soonest.tolist()], return_index=True)[1])] \
+        if len(soonest) else soonest
 
 
 def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray, asked: set[str],
