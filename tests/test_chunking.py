@@ -1051,17 +1051,6 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     assert [c.date for c in chunk_note(parse_note(plan, "log/week plan 2026.md"))][-2:] == ["2026-12-07", "2026-12-10"]
 
 
-def test_a_table_rows_first_cell_of_a_day_and_month_in_numbers_is_of_its_titles_year():
-    # trial s79 AK: "| 18/08 | The Quizteama Aguilera |" of "Quiz scores 2027" had been of no day, "who won the quiz
-    # on the 18th august" out of ten; read day first where a row's number over 12 says so; not a decimal ("21.1" km)
-    quiz = ("# Quiz scores 2027\n\n| Date | Winners |\n|---|---|\n| 21/07 | Quizzy Rascal |\n| 04/08 | Universally |\n"
-            "| 18/08 | Quizteama |\n")
-    assert [c.date for c in chunk_note(parse_note(quiz, "Events/Quiz scores 2027.md"))] == [
-        "2027-07-21", "2027-08-04", "2027-08-18"]
-    splits = "# Marathon 2025\n\n| km | split |\n|---|---|\n| 21.1 | 1:32:20 |\n| 04/08 | either way |\n"
-    assert [c.date for c in chunk_note(parse_note(splits, "Races/Marathon 2025.md"))] == [None, None]
-
-
 def test_a_table_rows_first_cell_of_a_span_of_days_is_of_its_first_day():
     # trial s79 U: an on-call rota's "| Sat 11 – Sun 12 Sep | Gareth | me |" under "## Jul – Dec 2027" had been of 1 July,
     # "when's my next on call weekend" finding rows of no weekend
