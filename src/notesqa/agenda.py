@@ -918,8 +918,9 @@ class Agenda:
             said = days_told(chunk, entry, order, weeks=False)
             # (a day inside a span longer than a week, "Kit order window 1-17 Sep", is told for a longer period asked
             # only: trial s79 AA, "says 2027-09-11" first for "where do we meet on sat")
-            inside = _spans_written(chunk.text, entry or chunk.date or "", False, TOLD_SPAN) if not chunk.origin \
-                and chunk.kind != "code" and any(ch in chunk.text for ch in "-–—") else frozenset()
+            inside = _spans_written(chunk.text, entry or chunk.date or "", False, TOLD_SPAN) \
+                if said - own and not chunk.origin and chunk.kind != "code" and any(ch in chunk.text for ch in "-–—") \
+                else frozenset()  # (read only where it says a day it is not of: most passages say none)
             # (not a day it writes on its own too: "Kit order window 1-17 Sep; fitting Sat 11 Sep", the review)
             inside = inside - _days_alone(chunk.text, entry or chunk.date or "") if inside else inside
             for day in said - own:

@@ -2021,9 +2021,6 @@ def _month_ranges(text: str, today: date, ahead: bool, out: set[date]) -> str:
     return _MONTH_RANGE.sub(take, text)
 
 
-_FOR_BEFORE_RANGE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None:
     """The first days of the months a _MONTH_RANGE match names, or None where it names none: a day's month ("3
     january to ..."), "may" or "march" as words, neither after a word that makes them months nor before a year ("I
@@ -2035,7 +2032,7 @@ def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None
         return None
     # (a thing's months after "for", as a month's is, not when it was written: "gift aid % for apr-jun" of a claim sent
     # in July, trial s79 AC, out of ten; unless planned or due then)
-    if _FOR_BEFORE_RANGE.search(before) and not (_PLANNED.search(m.string) or DUE.search(m.string)):
+    if _FOR_BEFORE.search(before) and not (_PLANNED.search(m.string) or DUE.search(m.string)):
         return []  # (none of its months read either: "for sep-dec 2025" is no December 2025)
     first, last = (_MONTHS.index(w[:3].lower()) + 1 for w in (first_name, last_name))
     if last_year:
