@@ -1085,6 +1085,8 @@ def test_an_entry_of_a_span_of_days_is_of_its_first_day():
 
     assert line_day("27–29 Nov – Christmas tree festival", "2026") == line_day("27-29th Nov: x", "2026") == "2026-11-27"
     assert line_day("10-4 open", "2026") is None and line_day("5 - 6 people came", "2026") is None
+    # ... a weekday before each day (session 79's last read: "Sat 11 – Sun 12 Sep: camping" had been of no day)
+    assert line_day("Sat 11 – Sun 12 Sep: camping", "2027") == line_day("Sat 11th - Sunday 12th Sep - x", "2027") == "2027-09-11"
     note = parse_note("# Hall bookings 2026\n\n## Nov\n- Sat 21 Nov – anniversary\n- 27–29 Nov – tree festival\n",
                       "Hall/Hall bookings 2026.md")
     assert [c.date for c in chunk_note(note)] == ["2026-11-21", "2026-11-27"]

@@ -2524,10 +2524,12 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - _NEXT_FRAME):
         return _NONE_ROWS
     rows = agenda.of_or_telling_between(today, (_dt.date.fromisoformat(today) + _dt.timedelta(days=NEXT_DAYS)).isoformat())
-    return np.array([r for r in rows.tolist() if task_state(chunks[r].text) is None
-                     and (scores.keyword[r] > 0 or (chunks[r].date or "")[:10] >= today
-                          and words & _folder_words(chunks[r].path))
-                     and _holds_words(chunks[r], words, (chunks[r].date or "")[:10] >= today)], dtype=np.int64)
+    def names_it(c: Chunk, keyword: float) -> bool:
+        coming = (c.date or "")[:10] >= today  # (of a day to come itself, not only telling of one)
+        return (task_state(c.text) is None and (keyword > 0 or coming and bool(words & _folder_words(c.path)))
+                and _holds_words(c, words, coming))
+
+    return np.array([r for r in rows.tolist() if names_it(chunks[r], scores.keyword[r])], dtype=np.int64)
 
 
 def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
