@@ -864,6 +864,21 @@ def test_a_line_labelled_by_a_holiday_is_of_that_day_in_its_notes_time():
     text = "- On FY2 Paeds.\n- Boxing Day shift: 3 admissions with bronchiolitis\n- Boxing Day walk with the dog\n"
     assert [c.date for c in chunk_note(parse_note(text, "pages/Christmas 2026.md"))] == \
         ["2026-12-25", "2026-12-26", "2026-12-25"]
+    # ... short, with its day's number (trial s80 H: "Good Fri 26th — we went to Longleat" of "Easter holidays 2027" had
+    # been of no day, "what did we do on good friday" had not found it); not of a number that is not its day
+    text = "- Good Fri 26th — we went to Longleat\n- Easter Sun 28th — egg hunt\n- Easter Mon 3rd - x\n"
+    assert [c.date for c in chunk_note(parse_note(text, "Personal/Easter holidays 2027.md"))][:2] == \
+        ["2027-03-26", "2027-03-28"]
+    assert chunk_note(parse_note(text, "Personal/Easter holidays 2027.md"))[2].date != "2027-03-29"
+
+
+def test_a_days_heading_named_by_its_holiday_is_of_that_day():
+    # trial s80 C: a lambing log's "## Good Friday 26th" and "## Easter Sunday 28th" between "## Thu 25 Mar" and "## Sat
+    # 27 Mar" had been of no day ("what happened on good friday in lambing" 3rd)
+    text = "# Lambing log 2027\n\n## Thu 25 Mar\n- 8 ewes\n\n## Good Friday 26th\n- 12 ewes\n\n## Easter Sunday 28th\n" \
+           "- quiet\n\n## Easter Sunday 4th\n- not its day\n"
+    assert [c.date for c in chunk_note(parse_note(text, "lambing log 2027.md"))] == \
+        ["2027-03-25", "2027-03-26", "2027-03-28", None]
 
 
 def test_a_days_note_s_entries_under_next_week_are_that_weeks_days():

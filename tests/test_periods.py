@@ -920,6 +920,13 @@ def test_a_holiday_or_a_season_names_its_days():
         "2026-12-01", "2027-02-28")
     assert _span("how many hives did we lose this winter", today=date(2027, 6, 5)) == ("2026-12-01", "2027-02-28")
     assert span("in the fall") == ("2026-09-01", "2026-11-30") and span("next spring") == ("2027-03-01", "2027-05-31")
+    # ... a school's term, of its season's name: the spring term January to Easter (trial s80 F: "what did noah get in
+    # the spring term" on 15 April had been March to May), the summer term Easter to July, the autumn term to Christmas
+    term = partial(_span, today=date(2027, 4, 15))
+    assert term("what did noah get in the spring term") == ("2027-01-01", "2027-03-26")
+    assert term("whats on in the summer term") == ("2027-03-29", "2027-07-24")
+    assert term("what did we do in the autumn term") == ("2026-09-01", "2026-12-23")
+    assert term("what did i do in the spring") == ("2027-03-01", "2027-05-31")
     # a season as a word of a name is no time (the recheck: "in Spring Boot" had been read as this spring)
     for q in ("my summer reading list", "the fall of Rome", "how do I configure logging in Spring Boot?",
               "what happened in the fall of Rome?", "what's in the summer reading list?", "in the summer release",

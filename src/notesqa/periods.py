@@ -848,8 +848,9 @@ _HOLIDAY_THEN_YEAR = re.compile(r"\b((?:christ|x)mas|easter|hallowe['’]?en|hog
 
 
 # a holiday's day's name as a line or a heading writes it, in bold or not
+# (short, and with its day's number: "## Good Friday 26th", "Easter Sun 28th — egg hunt", trials s80 C and H)
 _HOLIDAY_DAY = (r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
-                r"good\s+friday|easter\s+(?:sunday|monday)|hogmanay)(?:\*\*|__)?")
+                r"good\s+fri(?:day)?|easter\s+(?:sun|mon)(?:day)?|hogmanay)(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\*\*|__)?")
 # a line that opens with a holiday's name as its label: "Christmas Day: G does am + pm", "New Year's Eve - Ben"
 # (a word or two of what it is before its mark: "Boxing Day shift: 3 admissions", trial s74 A)
 _HOLIDAY_LABEL = re.compile(_HOLIDAY_DAY + r"(?:\s+[a-z]+){0,2}\s*[:–—-]\s*\S", re.IGNORECASE)
@@ -861,7 +862,7 @@ def holiday_alone(text: str, start: str) -> str | None:
     """The day of the holiday a heading is the name of alone ("## Christmas Eve", "## Boxing Day" of a diary: trial s75
     V, of no day), the first on or after a week before start (ISO: the day of the heading above), else None."""
     m = _HOLIDAY_ALONE.fullmatch(text)
-    return _holiday_from(m[1], start) if m else None
+    return _holiday_from(m[1], start, m[2]) if m else None
 
 
 def holiday_entry(text: str, start: str | None) -> str | None:
@@ -869,14 +870,16 @@ def holiday_entry(text: str, start: str | None) -> str | None:
     2026, trial s72 T: of the month's first), the first on or after a week before start (ISO: its note's day or month,
     "New Year's Day" of a December's rota is January's), else None."""
     m = _HOLIDAY_LABEL.match(text) if start else None
-    return _holiday_from(m[1], start) if m else None
+    return _holiday_from(m[1], start, m[2]) if m else None
 
 
-def _holiday_from(written: str, start: str) -> str:
-    """The day of the holiday written ("Boxing Day") first on or after HOLIDAY_ENTRY_BEFORE days before start (ISO)."""
+def _holiday_from(written: str, start: str, number: str | None = None) -> str | None:
+    """The day of the holiday written ("Boxing Day") first on or after HOLIDAY_ENTRY_BEFORE days before start (ISO);
+    None if it is not the day's number written with it ("Good Friday 26th" of a year whose is the 18th)."""
     name = _holiday_key(written)
     begin = date.fromisoformat(start[:10]) - timedelta(days=HOLIDAY_ENTRY_BEFORE)
-    return next(d.isoformat() for year in (begin.year, begin.year + 1) if (d := _holiday_in(name, year)) >= begin)
+    day = next(d for year in (begin.year, begin.year + 1) if (d := _holiday_in(name, year)) >= begin)
+    return day.isoformat() if number is None or int(number) == day.day else None
 
 
 def _holiday_name(m: re.Match) -> str:
@@ -884,10 +887,14 @@ def _holiday_name(m: re.Match) -> str:
     return _holiday_key(m.group(2))
 
 
+_SHORT_DAYS = {"fri": "friday", "sun": "sunday", "mon": "monday"}
+
+
 def _holiday_key(words: str) -> str:
     """A holiday's name as written ("Xmas", "New Year's Day") as _HOLIDAYS and _EASTER_DAYS write it ("christmas",
     "new years day")."""
     name = re.sub(r"^xmas", "christmas", " ".join(words.lower().split()))  # ("xmas 2024", trial s49)
+    name = re.sub(r"^(good|easter) (fri|sun|mon)$", lambda m: f"{m[1]} {_SHORT_DAYS[m[2]]}", name)  # ("Good Fri")
     name = re.sub(r"^remem\w*", "remembrance", name)  # (as often misspelt: "rememberance")
     name = re.sub(r"^clocks .*(back|forward).*", r"clocks \1", name)  # ("clocks went back": "clocks back")
     if (bank := _BANK_HOLIDAY_KEY.match(name)) is not None:  # ("late may bank hol monday": "spring bank holiday")
@@ -960,12 +967,14 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
     year = m.group(3) or m.group(5) or m.group(7)
     year = f"20{year}" if year and len(year) == 2 else year  # ("winter 24/25": its first year's)
     start_month = SEASON_START[name]
+    if _TERM_AFTER.match(m.string, m.end()) or m[0].lower().endswith("term"):
+        start, end = _school_term(name)
+    else:
+        def start(y: int) -> date:
+            return date(y, start_month, 1)
 
-    def start(y: int) -> date:
-        return date(y, start_month, 1)
-
-    def end(y: int) -> date:  # the day after it ends
-        return date(y + 1, 3, 1) if start_month == 12 else date(y, start_month + 3, 1)
+        def end(y: int) -> date:  # the day after it ends
+            return date(y + 1, 3, 1) if start_month == 12 else date(y, start_month + 3, 1)
 
     if year:
         y = int(year)
@@ -986,6 +995,23 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
         y = today.year if start(today.year) <= today else today.year - 1
     first = start(y)
     return [first + timedelta(days=i) for i in range((end(y) - first).days)]
+
+
+_TERM_AFTER = re.compile(r"\s+term\b", re.IGNORECASE)
+
+
+def _school_term(name: str) -> tuple[Callable[[int], date], Callable[[int], date]]:
+    """The first day of an English school's term of a season's name in a year, and the day after it ends: the autumn
+    term September to Christmas, the spring term January to Easter, the summer term Easter to late July (trial s80 F:
+    "what did noah get in the spring term" had been March to May, its badges of February not among them)."""
+    def easter_day(y: int) -> date:
+        return _holiday_in("easter sunday", y)
+
+    if name == "spring":
+        return (lambda y: date(y, 1, 1)), (lambda y: easter_day(y) - timedelta(days=1))
+    if name == "summer":
+        return (lambda y: easter_day(y) + timedelta(days=1)), (lambda y: date(y, 7, 25))
+    return (lambda y: date(y, 9, 1)), (lambda y: date(y, 12, 24))  # (autumn; a winter term none in England)
 
 
 # "two saturdays ago": the weekday that many back, the last one the first (trial s59 SA-025)
