@@ -784,6 +784,11 @@ def test_a_rows_weekday_day_and_month_are_of_the_year_its_notes_opening_heading_
     # ... of the year either side where only that one has the day on that weekday ("Fri 1 Jan" of a Christmas rota)
     xmas = "# Xmas rota 2026\n\n| Day | Who |\n|---|---|\n| Thu 24 Dec | Sam |\n| Fri 1 Jan | Jo |\n"
     assert [c.date for c in chunk_note(parse_note(xmas, "Xmas rota 2026.md"))] == ["2026-12-24", "2027-01-01"]
+    # ... or its name says with its month (trial s80 H: "Staff rota April 2027" > "| Sat 17 Apr | no wedding |" had
+    # been of the 1st, "Nothing in your notes is dated on 2027-04-17" said over it)
+    april = "---\nmonth: 2027-04\n---\n| Date | Event |\n|---|---|\n| Sat 17 Apr | deep clean |\n| Sat 24 Apr | Whitaker |\n"
+    assert [c.date for c in chunk_note(parse_note(april, "Staff/Staff rota April 2027.md"))][-2:] == \
+        ["2027-04-17", "2027-04-24"]
     # ... a heading the note does not open with names no year of it
     later = "Intro line.\n\n## Plans 2026\n\nmore\n\n| Date | Shore |\n|---|---|\n| Sat 5 Dec | Jen |\n"
     assert chunk_note(parse_note(later.replace("## Plans 2026\n\nmore\n\n", ""), "rota.md"))[-1].date is None

@@ -1885,6 +1885,12 @@ def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_
                                   heading=["Committee", "End of season"])]
     scores = _dense_only([0.9, 0.6, 0.65], keyword=[1.0, 0.4, 0.5], ceiling=1.0)
     assert fuse(chunks, scores, "when's the next committee meeting", {}, None, 3)[0].row == 1
+    # ... not one that says there is none of it (trial s80 H: "Sat 17 Apr | no wedding — deep clean" under "##
+    # Weddings" of a venue's rota had been first for "when is the next wedding", the Whitaker wedding's a week on 4th)
+    none = [dataclasses.replace(_chunk("rota.md", 0, f"Date: {said(2)} | Event: no committee meeting, deep clean",
+                                       date=said(2)), heading=["Rota", "Committee"]), *chunks]
+    scores = _dense_only([0.6, 0.9, 0.6, 0.65], keyword=[0.6, 1.0, 0.4, 0.5], ceiling=1.0)
+    assert fuse(none, scores, "when's the next committee meeting", {}, None, 4)[0].row == 2
     # ... not over one that says the next of it itself, sooner days of its minutes that name it in passing (the
     # rescore: s77 N's "Next PCC: Sunday 21 November 2027" had come third, under "Harvest supper Sat 9 Oct")
     pcc = [_chunk("pcc/minutes.md", 0, f"Next PCC: {said(40)}", date=said(-30)),

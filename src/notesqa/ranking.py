@@ -2527,9 +2527,18 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     def names_it(c: Chunk, keyword: float) -> bool:
         coming = (c.date or "")[:10] >= today  # (of a day to come itself, not only telling of one)
         return (task_state(c.text) is None and (keyword > 0 or coming and bool(words & _folder_words(c.path)))
-                and _holds_words(c, words, coming))
+                and _holds_words(c, words, coming) and not _says_none_of(c.text, words))
 
     return np.array([r for r in rows.tolist() if names_it(chunks[r], scores.keyword[r])], dtype=np.int64)
+
+
+def _says_none_of(text: str, words: frozenset[str]) -> bool:
+    """Does text say there is none of a word asked ("Sat 17 Apr | no wedding — deep clean" under "## Weddings" of a
+    venue's rota: trial s80 H, first for "when is the next wedding")?"""
+    return any(set(tokenize(m[1])) & words for m in _NONE_OF.finditer(text))
+
+
+_NONE_OF = re.compile(r"\b(?:no|not\s+an?|without)\s+([^\W\d][\w'’-]*)", re.IGNORECASE)
 
 
 def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
