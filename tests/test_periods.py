@@ -467,7 +467,11 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     # in July, out of ten); where it is said when, its days
     assert days("gift aid % for apr-jun", sep) == set() and len(days("what did we take apr-jun", sep)) == 91
     assert min(days("what did Jake do in January", date(2026, 12, 4))) == "2026-01-01"
-    assert min(days("when is the MOT in March", date(2026, 12, 4))) == "2026-03-01"  # (months away: the last one)
+    # ... months away, the coming one where it begins nearer than the last one ended (trial s80 L: "am i off in august"
+    # on 15 April had been last August's); not where the last is nearer
+    assert min(days("when is the MOT in March", date(2026, 12, 4))) == "2027-03-01"
+    assert min(days("am i off in august", date(2027, 4, 15))) == "2027-08-01"
+    assert min(days("am i off in october", date(2027, 4, 15))) == "2026-10-01"
     # ... within two and a half months (trial s73 K: "where do i get eggs in feb" on 9 December had been last
     # February's); "runs out" looks ahead, as "expires" (J: "whose dbs runs out in january" had been last January)
     assert min(days("where do i get eggs in feb", date(2026, 12, 9))) == "2027-02-01"

@@ -478,14 +478,14 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     # not "when is the MOT in March", months away, which may be last March's)
     when_is = present and _WHEN_IS_ASKED.search(text) is not None
     for m in _MONTHS_EVENT.finditer(text):
-        out.update(_month_named(m, today, ahead or when_is or present and _soon_month(m, today)))
+        out.update(_month_named(m, today, ahead or when_is or present and _soon_month(m, today, True)))
     # (a month weeks ahead asked of in the present tense, the coming one: "when is Jake off in January?" on 4 December,
     # trial s55, had been read as last January)
     for m in _IN_MONTH.finditer(text):
         if _after_since(text, m.start()):
             continue  # "since March 2024", "before last May": a span from it or up to it, not its days (trial s46)
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
-            out.update(_part_of_month(text, m, _month_named(m, today, ahead or present and _soon_month(m, today))))
+            out.update(_part_of_month(text, m, _month_named(m, today, ahead or present and _soon_month(m, today, True))))
             if not (ahead or back or present or _TENSED.search(text)) and _soon_month(m, today):
                 # a question of no tense: the coming one too, when soon ("weddings in november" on 9 September, trial
                 # s79 O, had been of last November alone), as a holiday's
@@ -670,13 +670,16 @@ _WHEN_IS_ASKED = re.compile(r"\bwhen(?:['’]?s\b|\s+(?:is|are)\b)", re.IGNORECA
 _SOON_MONTH = 75
 
 
-def _soon_month(m: re.Match, today: date) -> bool:
+def _soon_month(m: re.Match, today: date, nearer: bool = False) -> bool:
     """Does an _IN_MONTH match without a year or a step name a month that begins _SOON_MONTH days from today or less?"""
     if m.group(4) or m.group(1) and m.group(1).lower() != "in":
         return False
     month = _MONTHS.index(m.group(3)[:3].lower()) + 1
     first = date(today.year + (month <= today.month), month, 1)
-    return (first - today).days <= _SOON_MONTH
+    # (... or, asked of in the present, nearer than the last one's end: "am i off in august" on 15 April, trial s80 L,
+    # had been last August's)
+    last_end = date(first.year - 1, month, calendar.monthrange(first.year - 1, month)[1])
+    return (first - today).days <= max(_SOON_MONTH, (today - last_end).days if nearer else 0)
 
 
 _SOON_SEASON = 100  # days from today a season asked of in the present tense begins in, at most, to be the coming one
