@@ -472,6 +472,16 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert min(days("when is the MOT in March", date(2026, 12, 4))) == "2027-03-01"
     assert min(days("am i off in august", date(2027, 4, 15))) == "2027-08-01"
     assert min(days("am i off in october", date(2027, 4, 15))) == "2026-10-01"
+
+
+def test_a_weekday_asked_which_of_a_period_is_its_days_of_that_weekday():
+    # trial s80 I-39: "which saturday am i on in may" had been all of May, "Tue 25 May | English Lang" first
+    april = date(2027, 4, 15)
+    assert sorted(days("which saturday am i on in may", april)) == [f"2027-05-{d:02d}" for d in (1, 8, 15, 22, 29)]
+    assert sorted(days("who's covering the thursdays in june", april))[:2] == ["2027-06-03", "2027-06-10"]
+    assert len(days("which weekend in may am i off", april)) == 10  # (its Saturdays and Sundays)
+    # ... not a week or less, nor a weekday of no period
+    assert days("which saturday next week", april) == {"2027-04-24"} and len(days("what did i do in may", april)) == 31
     # ... within two and a half months (trial s73 K: "where do i get eggs in feb" on 9 December had been last
     # February's); "runs out" looks ahead, as "expires" (J: "whose dbs runs out in january" had been last January)
     assert min(days("where do i get eggs in feb", date(2026, 12, 9))) == "2027-02-01"

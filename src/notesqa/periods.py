@@ -2301,7 +2301,23 @@ def _days(text: str, today: date) -> frozenset[str]:
     if (m := _WHEN_DUE.match(text)) is not None:  # ("when's the oct-dec vat return due": a name's months, trial s67 D)
         text = text[:m.start(1)] + " " * len(m[1]) + text[m.end(1):]
     named = _named_days(text, today)
-    return _due_by(text, today, named) or named
+    return _weekdays_of(text, _due_by(text, today, named) or named)
+
+
+# a weekday asked of among a period's days: "which saturday am i on in may", "the tuesdays in june", "every friday in
+# march" (trial s80 I-39: all of May's rows had come first, "Tue 25 May | English Lang", its Saturday rota's line absent)
+# (... or weekend: "which weekend in may am i off", its Saturdays and Sundays)
+_WEEKDAYS_ASKED = re.compile(rf"\b(?:(?:which|what|every|each)\s+({ANY_WEEKDAY}|weekend)\b|({ANY_WEEKDAY}|weekend)s\s+"
+                             r"(?:in|of|during)\b)", re.IGNORECASE)
+
+
+def _weekdays_of(text: str, found: frozenset[str]) -> frozenset[str]:
+    """found, or of a period longer than a week, its days of the weekday text asks which of (_WEEKDAYS_ASKED)."""
+    if len(found) <= 7 or any(len(d) != 10 for d in found) or (m := _WEEKDAYS_ASKED.search(text)) is None:
+        return found
+    asked = (m[1] or m[2]).lower()
+    wanted = {5, 6} if asked == "weekend" else {weekday_number(asked)}
+    return frozenset(d for d in found if date.fromisoformat(d).weekday() in wanted) or found
 
 
 # the end of this month or the next, said without its name: "by the end of the month", "end of next month", "month end"
