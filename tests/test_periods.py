@@ -474,6 +474,18 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert min(days("am i off in october", date(2027, 4, 15))) == "2026-10-01"
 
 
+def test_the_week_or_the_weekend_of_a_day_is_its_days():
+    # trial s80 O-21: "whats millie got week of 10th may" had been the 10th alone; J-05: "anything on the weekend of
+    # the 24th" of no day
+    april = date(2027, 4, 15)
+    assert sorted(days("whats millie got week of 10th may", april)) == [f"2027-05-{d}" for d in range(10, 17)]
+    assert sorted(days("anything on the weekend of the 24th", april)) == ["2027-04-24", "2027-04-25"]
+    assert sorted(days("the weekend of 21st may", april)) == ["2027-05-21", "2027-05-22", "2027-05-23"]  # (a Friday's)
+    assert sorted(days("what did we do the weekend of the 3rd", april)) == ["2027-04-03", "2027-04-04"]
+    # ... of a Monday, the one before it (a bank holiday's)
+    assert sorted(days("whats on the weekend of the 3rd may", april)) == ["2027-05-01", "2027-05-02", "2027-05-03"]
+
+
 def test_a_weekday_asked_which_of_a_period_is_its_days_of_that_weekday():
     # trial s80 I-39: "which saturday am i on in may" had been all of May, "Tue 25 May | English Lang" first
     april = date(2027, 4, 15)

@@ -471,6 +471,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if named is not None:  # "the week of 2026-02-30" names no week
             monday = named[1] - timedelta(days=named[1].weekday())
             out.update(monday + timedelta(days=i) for i in range(7))
+    for m in _WEEKEND_OF_DAY.finditer(text):
+        if (day := _day_of_weekend(text, m.end(), today, back)) is not None:
+            out.update(_weekend_of(day))
     for m in _WEEK_NUMBER.finditer(text):
         out.update(_week_numbered(m))
     # (a month's meeting asked when it is, "when's the september council meeting" in July: the coming one, as meetings
@@ -1053,8 +1056,34 @@ _WEEKDAY_BEFORE_LAST = re.compile(r"\b(?:the\s+)?(" + _DAY_NAMES + r"|week)\s+"
 _WEEKS_AWAY = re.compile(rf"\b(?:{_N} weeks? ago|in {_N} weeks?)\b", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
 # ... and as people say it: "the week of 10 February 2025", "w/c 14 Dec", "week commencing 14 December" (trial s54)
-_WEEK_OF_DAY = re.compile(r"\bthe week of\s+|(?<![\w/])w/c\s+|\bweek\s+(?:commencing|beginning|starting)\s+(?:on\s+)?",
-                          re.IGNORECASE)
+# (... or without "the": "whats millie got week of 10th may", trial s80 O, read as the 10th alone)
+_WEEK_OF_DAY = re.compile(r"\b(?:the\s+)?week of\s+|(?<![\w/])w/c\s+|\bweek\s+(?:commencing|beginning|starting)\s+"
+                          r"(?:on\s+)?", re.IGNORECASE)
+# ... and a weekend's: "anything on the weekend of the 24th" (trial s80 J-05: of no day)
+_WEEKEND_OF_DAY = re.compile(r"\bweekend\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_NTH_ALONE = re.compile(r"(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?" + MONTH_NAME + r")", re.IGNORECASE)
+
+
+def _day_of_weekend(text: str, at: int, today: date, back: bool) -> date | None:
+    """The day text names at at for a weekend of it: a day and its month (_day_near), or a day's number alone ("the
+    24th"), the next one from today (the last one asked of in the past)."""
+    if (near := _day_near(text, at, today, not back, back)) is not None:
+        return near[1]
+    if (m := _NTH_ALONE.match(text, at)) is None:
+        return None
+    months = [(today.year + (today.month - 1 + i) // 12, (today.month - 1 + i) % 12 + 1) for i in range(-2, 3)]
+    found = [d for y, mo in months if (d := _iso(f"{y}-{mo:02d}-{int(m[1]):02d}"))]
+    found = [d for d in found if (d < today if back else d >= today - timedelta(days=1))]
+    return (max(found) if back else min(found)) if found else None
+
+
+def _weekend_of(day: date) -> list[date]:
+    """The Saturday and Sunday of the weekend a day is of: its own where it is a Friday to a Monday (with the Friday or
+    the Monday: a bank holiday's), else the one after it."""
+    if day.weekday() == 0:
+        return [day - timedelta(days=2), day - timedelta(days=1), day]
+    saturday = day + timedelta(days=5 - day.weekday()) if day.weekday() < 5 else day - timedelta(days=day.weekday() - 5)
+    return ([day] if day.weekday() == 4 else []) + [saturday, saturday + timedelta(days=1)]
 # a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
              "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31),
@@ -2393,9 +2422,9 @@ def _named_days(text: str, today: date) -> frozenset[str]:
     """The days text names (days())."""
     out: set[str] = relative_days(text, today)
     text = _ordinal_days(_quotes_blanked(text))
-    weeks = {w.end() for w in _WEEK_OF_DAY.finditer(text)}
+    weeks = {w.end() for w in (*_WEEK_OF_DAY.finditer(text), *_WEEKEND_OF_DAY.finditer(text))}
     said = [m for m in WRITTEN_DAY.finditer(text) if m.start() not in weeks]  # (the day a week starts, read as its
-    # week's by relative_days: "w/c 14 dec" is no 14 Dec of any year)
+    # week's by relative_days: "w/c 14 dec" is no 14 Dec of any year; nor a weekend's)
     for m in said:
         year, month, day = day_of(m)
         # a day that can be (29 February without a year may be a leap year's)
