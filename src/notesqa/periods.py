@@ -430,6 +430,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _week_on(text, today, out)
     text = _weekday_by_holiday(text, today, out)
     text = _half_terms(text, today, out)
+    text = _school_holidays(text, today, out)
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
     text = _weekday_the_number(text, today, back, out, ahead)
@@ -1774,6 +1775,43 @@ _WEEKDAY_OF_HALF_TERM = re.compile(r"\b(?:the\s+)?(" + _DAY_NAMES + r")\s+(?=(?:
 _WEEK_BESIDE = re.compile(r"\bweek\s+$", re.IGNORECASE)
 _WEEK_BESIDE_MONTH = re.compile(r"\bweek\s+(after|before)\s+(?:the\s+)?$", re.IGNORECASE)  # ("... feb half term")
 _OF_IT = re.compile(r"(?:(?:of|in)\s+(?:the\s+|this\s+|last\s+|next\s+)?)?", re.IGNORECASE)  # (between the two)
+
+
+# an English school's Easter or Christmas holidays: "what did we do in the easter hols", "over the christmas holidays
+# last year" (trial s80 W-18: of no day; the Easter holidays the weeks either side of Easter, as schools' terms fall)
+_SCHOOL_HOLIDAYS = re.compile(r"\b(?:(last|this|next)\s+)?(easter|christmas|xmas)\s+(?:school\s+)?(?:holidays?|hols|break)\b"
+                              r"(?:\s+(last|this|next)\s+year|,?\s+(?:in\s+)?(" + YEAR + r"))?", re.IGNORECASE)
+
+
+def _school_holidays(text: str, today: date, out: set[date]) -> str:
+    """text with each school holiday it names (_SCHOOL_HOLIDAYS) blanked, its days added to out: of the year said, else
+    the last one begun, or the coming one where the question looks ahead or asks in the present tense."""
+    def days_of(name: str, year: int) -> tuple[date, date]:  # (its first day, its last)
+        if name == "easter":
+            sunday = _holiday_in("easter sunday", year)
+            return sunday - timedelta(days=9), sunday + timedelta(days=14)
+        return date(year, 12, 20), date(year + 1, 1, 4)
+
+    def take(m: re.Match) -> str:
+        name = "easter" if m[2].lower() == "easter" else "christmas"
+        step = {"last": -1, "next": 1}.get((m[1] or m[3] or "").lower())
+        if m[4]:
+            year = int(m[4])
+        elif step is not None and m[3]:  # ("... last year": of that year)
+            year = today.year + step
+        elif (m[1] or "").lower() == "this":
+            year = today.year
+        else:  # (the one it is now, else "next" the coming, "last" the last; else by the question's tense, the nearer
+            begun = max(y for y in (today.year - 1, today.year) if days_of(name, y)[0] <= today)
+            now, back = days_of(name, begun)[1] >= today, _PAST.search(text) is not None
+            coming = (days_of(name, begun + 1)[0] - today).days < (today - days_of(name, begun)[1]).days
+            ahead = step == 1 or step is None and not back and (looks_ahead(text) or _PRESENT.search(text) is not None
+                                                               or coming)
+            year = begun + 1 if ahead and not now else begun - 1 if step == -1 and now else begun
+        first, last = days_of(name, year)
+        out.update(first + timedelta(days=i) for i in range((last - first).days + 1))
+        return " " * len(m[0])
+    return _SCHOOL_HOLIDAYS.sub(take, text) if re.search(r"hol|break", text, re.IGNORECASE) else text
 
 
 def _half_terms(text: str, today: date, out: set[date]) -> str:
