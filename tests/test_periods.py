@@ -354,6 +354,9 @@ def test_a_season_in_a_question_of_what_is_so_every_year_is_no_period():
     assert days("why do beardies eat little stones in the autumn?", today) == set()
     assert days("where do waxwings turn up in the winter", today) == set()
     assert len(days("what did I see in the autumn", today)) == 91  # (of what was seen: last autumn, as before)
+    # ... or what anyone may do then (trial s80 S: "can guests take the dog on harlyn beach in summer" last summer's)
+    assert days("can guests take the dog on harlyn beach in summer", today) == set()
+    assert days("can the kids swim there in summer", today) == set()
 
 
 def test_a_week_named_by_its_number_and_year_is_its_days():

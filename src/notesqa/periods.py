@@ -1177,6 +1177,9 @@ SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # ... or what one may do: "can i prune the plum trees in winter" (trial s66 ORC)
 _ADVICE = re.compile(r"\s*(?:how\s+(?:do|can|should|would)|(?:what|when)\s+(?:should|can|do)|should|do|can|could)"
                      r"\s+(?:i|we|you)\b"
+                     # ... or what anyone may do: "can guests take the dog on harlyn beach in summer" (trial s80 S: read
+                     # as last summer's, the answer 6th)
+                     r"|\s*(?:can|could)\s+(?!i\b|we\b|you\b)(?:the\s+)?[a-z][\w'’-]*\s+[a-z]"
                      # ... or what there is then: "is there still a heating surcharge in winter" (trial s64 VHB-016)
                      r"|\s*(?:is|are)\s+there\b"
                      # ... or of what is so every year, in the present: "why do beardies eat grit in the autumn?" (trial
