@@ -2730,6 +2730,15 @@ def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_com
     ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.3, 0.58]), "who is on the committee now",
                                              {}, None, 10)}
     assert not any(e.now_section for e in ranked.values())
+    # ... one alone that says what holds now, beside passages of no day and another note's table's rows (trial s80 T-10:
+    # "Maggie says £25 now (was £24)" of 14 April had no say, a budget table's dated rows among the candidates)
+    said = [_chunk("Suppliers/Inkwell.md", 0, "Item: A3 posters | Price: £24.00", kind="table_row"),
+            _chunk("Daily/2026-11-14.md", 0, "Rang Inkwell: 20 x A3 — Maggie says £25 now (was £24)", date="2026-11-14"),
+            _chunk("Budget.md", 0, "Month: Jan | Spent: £40", kind="table_row", date="2026-01-01"),
+            _chunk("Budget.md", 1, "Month: Feb | Spent: £45", kind="table_row", date="2026-02-01")]
+    ranked = {c.row: c.explain for c in fuse(said, _dense_only([0.6, 0.59, 0.3, 0.3]), "a3 posters price now", {},
+                                             None, 10)}
+    assert (ranked[0].now_section, ranked[1].now_section) == (0, 1) and ranked[1].rank > ranked[0].rank
     from notesqa.ranking import _ASKS_NOW
     assert _ASKS_NOW.search("metal theft cover limit now we have the alarm")
     assert not _ASKS_NOW.search("now and then we check the alarm")

@@ -1648,7 +1648,9 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
             if 1 in new:
                 out = np.array([n or o for n, o in zip(new, out.tolist())], dtype=np.int64)
         return out
-    newest = _newest_rows(of) or (_newest_dated(of, fused) if fused is not None else {})
+    # (a table's rows by their days, the best dated passages by theirs: both, another note's table among the
+    # candidates had hidden the passages', trial s80 T-10)
+    newest = {**(_newest_dated(of, fused) if fused is not None else {}), **_newest_rows(of)}
     by_year = _year_sections(of)
     for j, c in enumerate(of):
         if _HELD_ONCE.match(c.text):
@@ -1767,9 +1769,23 @@ def _newest_dated(of: list[Chunk], fused: np.ndarray) -> dict[int, int]:
     best = [int(j) for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG] if fused[j] >= floor]
     dated = {j: of[j].date[:10] for j in best if of[j].date and not of[j].origin and of[j].date[:10] <= today}
     if len(set(dated.values())) < 2:
-        return {}
+        return _dated_says_now(of, fused, today) if len(dated) < len(best) else {}
     newest = max(dated.values())
     return {j: 1 if day == newest else -1 for j, day in dated.items()}
+
+
+def _dated_says_now(of: list[Chunk], fused: np.ndarray, today: str) -> dict[int, int]:
+    """Of the best candidates (SAYS_NOW_NEAR of the best's fused score or more), 1 for the one of a day gone that says
+    what holds now, beside passages of no day ("Rang Inkwell: 20 x A3 — Maggie says £25 now (was £24)" of 14 April,
+    trial s80 T-10: second under the supplier's "A3 posters | £24.00" row), where there is one such; else none."""
+    floor = SAYS_NOW_NEAR * float(fused.max())
+    says = [int(j) for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG] if fused[j] >= floor
+            and of[j].date and not of[j].origin and of[j].date[:10] <= today and _SAYS_NOW.search(of[j].text)]
+    return {says[0]: 1} if len(says) == 1 else {}
+
+
+SAYS_NOW_NEAR = 0.85  # of the best's fused score: a dated passage that says what holds now, to be the newest
+_SAYS_NOW = re.compile(r"\bnow\b(?!\s+(?:and\s+then|on)\b)|\((?:was|up\s+from|down\s+from)\b", re.IGNORECASE)
 
 
 # (not "## 1990s", "## 2000m repeats", "## 2027-28": the review)
