@@ -245,9 +245,10 @@ def test_a_heading_that_is_a_day_dates_the_passages_under_it():
                           "- crash rate down to 0.3%\n", "1-1 Priya.md")
     assert [(c.text, c.date) for c in chunk_note(note)] == [("wants more ownership", "2026-11-12"),
                                                            ("crash rate down to 0.3%", "2026-11-26")]
-    # a parent bullet that is a day dates the bullets under it, not itself nor the note
+    # a parent bullet that is a day dates the bullets under it and itself (a day alone is a day's line: trial s80
+    # W-14), not the note
     note = parse_markdown("# Standups\n\n- Nov 26th, 2026\n  - shipped the importer\n- open questions\n", "s.md")
-    assert [(c.text, c.date) for c in chunk_note(note)] == [("Nov 26th, 2026", None),
+    assert [(c.text, c.date) for c in chunk_note(note)] == [("Nov 26th, 2026", "2026-11-26"),
                                                            ("shipped the importer", "2026-11-26"),
                                                            ("open questions", None)]
 
@@ -1125,6 +1126,21 @@ def test_an_entry_of_a_span_of_days_is_of_its_first_day():
     note = parse_note("# Hall bookings 2026\n\n## Nov\n- Sat 21 Nov – anniversary\n- 27–29 Nov – tree festival\n",
                       "Hall/Hall bookings 2026.md")
     assert [c.date for c in chunk_note(note)] == ["2026-11-21", "2026-11-27"]
+
+
+def test_a_list_of_days_alone_under_a_heading_of_their_year_is_of_those_days():
+    # trial s80 W-14: a market's page "## 2027 dates" > "- Fri 7 May", "- **Fri 2 Jul**" had been of no day ("when's the
+    # next shrewsbury market" had put July and August's line first, May's second)
+    from notesqa.metadata import headings_year, line_day
+    from notesqa.parsing import parse_note
+
+    assert line_day("Fri 7 May", "2027") == line_day("**Fri 7 May**", "2027") == "2027-05-07"
+    assert headings_year(["Shrewsbury Farmers Market", "2027 dates"]) == headings_year(["Dates for 2027"]) == "2027"
+    note = parse_note("# Shrewsbury Farmers Market\n\nFirst Friday.\n\n## 2027 dates\n- Fri 5 Mar ✔\n- **Fri 7 May**\n"
+                      "- Fri 2 Jul\n", "Markets/Shrewsbury Farmers Market.md")
+    assert [c.date for c in chunk_note(note)] == [None, "2027-03-05", "2027-05-07", "2027-07-02"]
+    # ... not a month and a number alone ("May 5"), nor a heading of a year among other words
+    assert line_day("May 5", "2027") is None and headings_year(["Sales 2027 by region"]) is None
 
 
 def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():

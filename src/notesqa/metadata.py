@@ -606,7 +606,8 @@ _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(?i:mon|tue|tues|wed|weds|thu|t
                       # (... or a measure after the dash: "10 Jan 26 — 318g sterling → £221.43", trial s72 B)
                       r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s+(?!\d{1,2}(?:\b|[:.]|am|pm))|\?\s|(?:\*\*|__)?\s+\((?!\d))))?"
                       r"(?:\*\*|__|\*|_)?"
-                      r"(?=\s*[:–—,?-]?\s+\S)")
+                      # (... or nothing: a list of days alone, "## 2027 dates" > "- Fri 7 May", trial s80 W-14)
+                      r"(?=\s*[:–—,?-]?\s+\S|\s*$)")
 
 
 # ... a CJK day a line opens with ("1月26日 プリヤと一緒にラーメンを作った", "2024年6月3日：...")
@@ -800,12 +801,19 @@ def _line_day_match(text: str) -> re.Match | None:
     return m if known and 1 <= int(day) <= 31 else None
 
 
+# a year and a word or two of what is listed under it: "## 2027 dates", "## Dates for 2027" (trial s80 W-14: the dates of
+# a market's page, "Fri 7 May", of no year)
+_YEAR_LABEL = re.compile(r"\s*(?:(?:dates|fixtures|calendar|diary|schedule|bookings|plan|plans)(?:\s+(?:for|in))?\s+"
+                         r"((?:19|20)\d\d)|((?:19|20)\d\d)\s+(?:dates|fixtures|calendar|diary|schedule|bookings|plan|plans))"
+                         r"\s*:?\s*", re.IGNORECASE)
+
+
 def headings_year(headings: Sequence[str]) -> str | None:
     """The year the innermost heading that is a year, or a month or a season of a year, says ("## 2024", "## May 2024",
     "## Spring 2027": trial s74 A, its list "13/01 - Breaking bad news" had been of no day)."""
     for text in reversed(headings):
-        if (cjk := _CJK_YEAR.fullmatch(text) or _SEASON_ALONE.fullmatch(text)) is not None:
-            return cjk[1]
+        if (cjk := _CJK_YEAR.fullmatch(text) or _SEASON_ALONE.fullmatch(text) or _YEAR_LABEL.fullmatch(text)) is not None:
+            return next(g for g in cjk.groups() if g)
         m = _YEAR_ALONE.fullmatch(text) or _MONTH_ALONE.fullmatch(text)
         if m is not None and (m.re is _YEAR_ALONE or m[2] and month_number(m[1])):
             return m[1] if m.re is _YEAR_ALONE else m[2]
