@@ -369,17 +369,6 @@ def test_a_day_inside_a_span_of_more_than_a_week_is_told_for_a_longer_period_onl
     assert agenda.telling({"2027-08-01"}, "2027-07-20").tolist() == [1]
 
 
-def test_a_holiday_said_with_its_year_is_its_day():
-    from notesqa.agenda import days_said
-
-    # trial s80 E: "Mothering Sunday 2026 (15 Mar) — forgot to order flowers" of "Mum.md" had said no day, "mothering
-    # sunday 2026" had shown one hit, not it
-    assert days_said("Mothering Sunday 2026 (15 Mar) — forgot to order flowers", "") == {"2026-03-15"}
-    assert days_said("Xmas 2025 at Mum's", "") == {"2025-12-25"} and days_said("Easter 2027 rota", "") == {"2027-03-28"}
-    # ... not one of its year's bank holidays, nor a person, nor a holiday of no year
-    assert days_said("bank holiday 2026", "") == days_said("Father Christmas 2026", "") == days_said("xmas", "") == set()
-
-
 def test_a_day_said_without_its_year_is_of_the_nearest_year_to_its_passages_day():
     from notesqa.agenda import days_said
 

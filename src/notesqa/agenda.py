@@ -25,7 +25,7 @@ from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cel
                        without_task_mark)
 from .metadata import as_date, folder_year, headings_year, month_number, numbers_order, period_week, slashed_days, \
     year_said
-from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, holidays_said, months_said, seasons_named, \
+from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, weekday_number, weekday_numbered_from, weekdays_numbered, whole_season
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -286,8 +286,7 @@ def days_said(text: str, own: str, weeks: bool = True) -> frozenset[str]:
     if "~~" in text:  # (not a day struck out: "Kev coming back ~~Fri 14th~~ Mon 17th", trial s78 AE, had been of the 14th)
         text = _STRUCK.sub(lambda m: " " * len(m[0]), text)
     named = days_named_from(text, day) | weekday_numbered_from(text, day) | {own[:10]} if day else frozenset()
-    return frozenset(task_days(text)) | days_written(text, own) | named | _spans_written(text, own, weeks) \
-        | holidays_said(text)
+    return frozenset(task_days(text)) | days_written(text, own) | named | _spans_written(text, own, weeks)
 
 
 _STRUCK = re.compile(r"~~[^~\n]+~~")

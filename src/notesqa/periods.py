@@ -840,18 +840,6 @@ def holiday_named(name: str) -> str | None:
     return _holiday_in(_holiday_name(m), int(m.group(3))).isoformat()
 
 
-def holidays_said(text: str) -> frozenset[str]:
-    """The days of the holidays a passage names with their years ("Mothering Sunday 2026 (15 Mar) — forgot to order
-    flowers" of a person's page: trial s80 E, "mothering sunday 2026" had shown one hit, not it), as holiday_named."""
-    if not _FOUR_DIGITS.search(text):
-        return frozenset()
-    return frozenset(_holiday_in(_holiday_name(m), int(m[3])).isoformat() for m in _HOLIDAY.finditer(text)
-                     if m[3] and _holiday_name(m) not in _ANY_BANK_HOLIDAY)
-
-
-_FOUR_DIGITS = re.compile(r"\d{4}")
-
-
 def holiday_year_entry(text: str) -> str | None:
     """The day of the holiday a line opens with as its label, with its year ("Mothering Sunday 2027 — 7 March: took
     her to the garden centre", "Christmas 2025: at Mum's" of a person's page: trial s80 E, of no day), else None."""
