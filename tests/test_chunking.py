@@ -1143,6 +1143,21 @@ def test_a_list_of_days_alone_under_a_heading_of_their_year_is_of_those_days():
     assert line_day("May 5", "2027") is None and headings_year(["Sales 2027 by region"]) is None
 
 
+def test_a_seasons_lines_of_no_year_are_of_the_years_its_title_spans():
+    # trial s80 M: "Fixtures 2026-27" > "## U11 Blues" > "### Spring" > "17/4 v King Cross Colts (A)" had been of no
+    # day, "u11 blues this saturday" had found the Reds' fixture; its January after December's of 2027
+    text = ("# Fixtures 2026-27\n\n## U11 Reds\n### Autumn\n- Sat 5 Dec v Luddenden (A)\n### Spring\n- Sat 16 Jan v Ovenden\n"
+            "## U11 Blues\n### Autumn\n- 28/11 v Stainland (A)\n### Spring\n- 9/1 v Brighouse (A)\n- 17/4 v King Cross (A)\n")
+    assert [c.date for c in chunk_note(parse_note(text, "pages/Fixtures 2026-27.md"))] == [
+        "2026-12-05", "2027-01-16", "2026-11-28", "2027-01-09", "2027-04-17"]
+    # ... not under a heading that says its year, nor a line of a month and the year's two digits ("Jun 27 — not in
+    # yet" is June 2027; "31 Aug 26 year end")
+    text = "# Orders 2026-27\n\n## Dec 2026\n- 18/12 Madison: £139\n\n## Nov 2026\n- 20/11 Extra: £148\n"
+    assert [c.date for c in chunk_note(parse_note(text, "orders 2026-27.md"))] == ["2026-12-18", "2026-11-20"]
+    text = "# Vet bills 2026-27\n\n## 2027-28 so far\n- Jun 27 — not in yet\n- 31 Aug 26 year end\n"
+    assert [c.date for c in chunk_note(parse_note(text, "Vet bills 2026-27.md"))] == [None, None]
+
+
 def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     # trial s55: a carpenter's plain notes: "2nd Feb" after "15 Jan 26", "Thurs 19th Nov 2026, phone call", a week's
     # note named by its Monday, "11th -" and "16.6.25" in a month's note had been of no day or of the wrong one
