@@ -777,6 +777,13 @@ def test_a_label_of_a_day_first_note_closing_with_a_month_and_two_digits_is_of_t
     assert [c.date for c in chunk_note(far)] == [None, "2026-03-29"]
 
 
+def test_a_rows_first_cell_of_a_day_its_month_and_its_years_two_digits_is_that_day():
+    # trial s80 Z-22: a servicing log's "| 16 Mar 27 | All cardio | £210 |" had been of no day, "how much was the
+    # cardio service this year" had shown 2026's £195 first, 2027's sixth
+    text = "| Date | Item | Cost |\n|---|---|---|\n| 20 Mar 26 | All cardio | £195 |\n| 16 Mar 27 | All cardio | £210 |\n"
+    assert [c.date for c in chunk_note(parse_note(text, "Equipment/Servicing Log.md"))] == ["2026-03-20", "2027-03-16"]
+
+
 def test_a_rows_weekday_day_and_month_are_of_the_year_its_notes_opening_heading_says():
     # trial s70 R: "# Kayak cover rota — Dec 2026" of "Kayak cover rota.md", its rows "| Sat 19 Dec | 09:00 buoys |"
     # had been of no day ("whos on kayak cover sat 19th dec": 11th)

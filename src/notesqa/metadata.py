@@ -285,7 +285,7 @@ _WEEKDAY_DAY_MONTH_YY = re.compile(rf"\s*{_WEEKDAY},?\s+" + _DAY_MONTH_YY_TEXT, 
 _DAY_MONTH_YY = re.compile(r"\s*" + _DAY_MONTH_YY_TEXT)  # "6 May 26"
 
 
-def _day_month_yy(text: str) -> str | None:
+def day_month_yy(text: str) -> str | None:
     """The day a heading that is a day, its month and its year's two digits is ("## 6 May 26": trial s77 F's log, of
     no day), else None (not after a word: "Fri 18 Dec 25" is heading_day's, on its weekday)."""
     m = _DAY_MONTH_YY.fullmatch(text)
@@ -361,7 +361,7 @@ def _headings_day(headings: Sequence[str], year: str | None = None, dated: str |
     date's), as a log in one file heads its days; else the first day of a month of such a year its innermost heading
     is (not of its note's date's year alone: "## Jan" and "## May" of a team page are people, the review)."""
     for text in reversed(headings):
-        if (day := heading_day(text) or _day_month_yy(text) or numbered_day(text) or _opening_day(text)
+        if (day := heading_day(text) or day_month_yy(text) or numbered_day(text) or _opening_day(text)
                 or _closing_day(text) or _synced_day(text) or _dashed_day(text)) is not None:
             return day
     for at in range(len(headings) - 1, -1, -1):
