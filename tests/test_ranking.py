@@ -2713,6 +2713,21 @@ def test_asked_what_holds_now_the_section_of_the_newest_year_comes_first():
     assert {c.row: c.explain.now_section for c in ranked} == {0: -1, 1: 1, 2: 0} and ranked[0].row == 1
 
 
+def test_the_first_or_last_of_a_thing_is_the_earliest_or_latest_dated_row_of_its_table():
+    # trials s80 L-19, O-4: "when is ella's first gcse" had shown "Thu 13 May — history paper 1" over "Mon 10 May — DT
+    # written paper"; the last, the latest; asked of in the past, of those gone
+    rows = [dataclasses.replace(_chunk("Ella exams.md", n, text, date=day), heading=["Exam dates"])
+            for n, (text, day) in enumerate([("Thu 13 May — history paper 1", "2027-05-13"),
+                                             ("Mon 10 May — DT written paper", "2027-05-10"),
+                                             ("Fri 11 Jun — physics paper 2", "2027-06-11")])]
+    scores = _dense_only([0.8, 0.76, 0.75])
+    ranked = fuse(rows, scores, "when is ella's first gcse", {}, None, 3)
+    assert ranked[0].row == 1 and ranked[0].explain.ordinal == "first"
+    assert fuse(rows, scores, "ellas last exam", {}, None, 3)[0].row == 2
+    # ... not a time ("last tuesday", "the first week"), nor one table's rows of a single day
+    assert not any(c.explain.ordinal for c in fuse(rows, scores, "what exams did ella have last week", {}, None, 3))
+
+
 def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_comes_first():
     # trial s68 M ALT-014: "who is on the committee now after agm" had put September's minutes first, November's AGM
     # (who was elected) sixth; trial s68 B CHW-019: "... now we have the alarm" had not asked of now

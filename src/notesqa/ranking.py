@@ -244,6 +244,7 @@ class Explanation:
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
+    ordinal: str = ""  # "first" or "last": the earliest (latest) dated row of its table, as asked (RECENT_BONUS)
     coming: float = 0.0  # 1: says the soonest day from today on among the best, for "the next steerco", or a day to
     # come beside one of days gone, for "when is packing day" (RECENT_BONUS)
     overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
@@ -301,6 +302,8 @@ class Explanation:
             f", of another year -{OTHER_YEAR:.2f} to rank" if self.other_year else ""
         if self.day_match:
             dated += f", of the day asked +{DAY_BONUS:.2f} to rank"
+        if self.ordinal:
+            dated += f", the {self.ordinal} of its table's days, as asked +{RECENT_BONUS:.2f} to rank"
         if self.recent:
             dated += f", the newest +{RECENT_BONUS * self.recent:.2f} to rank"
         if self.coming > 0:
@@ -965,6 +968,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         if last_meeting else np.zeros_like(name)
     recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today) if asks_latest(text) \
         else _last_of_any_year(of, day, text, today)
+    ordinal = _ordinal_rows(of, fused, text)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
     coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
@@ -989,7 +993,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + CONTACT_BONUS * contact + SUPERLATIVE_BONUS * extreme + SAYS_ALL_BONUS * says_all
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
-            + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
+            + RECENT_BONUS * (recent + np.array([bool(o) for o in ordinal], dtype=np.float32)) + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + DAY_OPENS_BONUS * (day_opens | weekday_opens) + RECENT_BONUS * coming + NOW_SECTION * now_section
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns - NOT_THIS_PENALTY * not_this
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
@@ -1032,7 +1036,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "numbering": number.tolist(), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
-        "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
+        "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent), "ordinal": ordinal,
         "day_said": floats(day_said), "day_opens": bools(day_opens), "weekday_opens": bools(weekday_opens),
         "not_this": bools(not_this), "weekly": bools(weekly), "next_first": bools(next_first),
         "coming": floats(coming),
@@ -2349,6 +2353,39 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     for j in _newest_of_tables(chunks, cand, dated):
         out[j] = 1.0
     return out
+
+
+def _ordinal_rows(of: list[Chunk], fused: np.ndarray, text: str) -> list[str]:
+    """For a question of the first or the last of a thing ("when is ella's first gcse", "ellie's last maths paper"):
+    "first" ("last") for the earliest (latest) dated row of the table, or list under one heading, of the best dated
+    candidate among its rows ORDINAL_NEAR of its score or more, where they are of two days or more (trials s80 L-19,
+    O-4, AC-21: "Thu 13 May — history paper 1" had come before "Mon 10 May"); else "" for each."""
+    out = [""] * len(of)
+    if (asked := _ORDINAL_ASKED.search(text)) is None or not len(fused):
+        return out
+    dated = [int(j) for j in np.argsort(-fused, kind="stable") if of[j].date and not of[j].origin]
+    if not dated:
+        return out
+    best = of[dated[0]]
+    rows = [j for j in dated if of[j].path == best.path and of[j].heading == best.heading
+            and fused[j] >= ORDINAL_NEAR * fused[dated[0]]]
+    if len({of[j].date[:10] for j in rows}) < 2:
+        return out
+    first = asked[1].lower() in ("first", "earliest")
+    if not first and looks_back(text):  # ("what did we play at the last gala": of those gone)
+        rows = [j for j in rows if of[j].date[:10] <= clock.today().isoformat()] or rows
+    pick = (min if first else max)(rows, key=lambda j: of[j].date[:10])
+    out[pick] = "first" if first else "last"
+    return out
+
+
+ORDINAL_NEAR = 0.8  # of the best dated candidate's fused score: its table's rows among which the first or last is found
+# (not a time: "last year", "the first week", "last tuesday"; nor "last name", "first aid")
+_ORDINAL_ASKED = re.compile(r"\b(first|last|final|earliest|latest)\s+(?!(?:times?|years?|yrs?|weeks?|wks?|months?|"
+                            r"weekends?|nights?|days?|few|one|couple|two|three|things?|bit|minutes?|name|aid|class|"
+                            r"half|term|quarter|season|" + ANY_WEEKDAY + r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+                            r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                            r"dec(?:ember)?)\b)[a-z]", re.IGNORECASE)
 
 
 _DAY_ENTRY = re.compile(r"\s*(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d)"
