@@ -1973,6 +1973,12 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     chunks = [dated("Rehearsals.md", "Date: Sun 27 Dec | Note: half term - NO REHEARSAL"),
               dated("Rehearsals.md", "Date: Sun 31 Jan 2027 | Note: full rehearsal")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
+    # ... nor a free day, nor one of none of the thing asked (trial s80 AE: "May Day weekend (1-3 May) - nothing
+    # booked" had come first for "when's my next wedding"; H: "Sat 17 Apr | no wedding — deep clean")
+    chunks = [dated("Weddings.md", "Sun 27 Dec - nothing booked, keep free"), dated("Weddings.md", "Sun 3 Jan - no wedding"),
+              dated("Weddings.md", "Sun 31 Jan 2027 | Sian & Gethin")]
+    assert _soonest(chunks, np.arange(3), np.array([0.6, 0.59, 0.58], dtype=np.float32), today,
+                    asked=frozenset({"wedding"})).tolist() == [-1, -1, 1]
     # ... where the best all say days gone, a plan's further down (trial s73 J: "when is the next midnight walk" had
     # had the walks of 2025 and 2026 first, the calendar of 2027's "Sat 12 June - Midnight Walk" 7th); not a far one
     chunks = [dated("Midnight Walk 2026.md", "Sat 13th June 2026, 10pm start"),

@@ -72,7 +72,11 @@ NEXT_NEAR = 0.6  # ... and for the next of a thing, where all those say days gon
 # (... or none that day: "Tue 16 Feb | half term - NO REHEARSAL", trial s74 Q, first for "when's the next rehearsal")
 _CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|not\s+running|no\s+(?:class|rehearsal|session|lesson|"
                          r"meeting|practice|training|match|game|fixture|service|club|market|quiz|choir|band|swimming|"
-                         r"school)e?s?)\b", re.IGNORECASE)
+                         r"school)e?s?"
+                         # (... or a free day: "May Day weekend (1-3 May) - nothing booked", trial s80 AE, first for
+                         # "when's my next wedding" over the "Sat 8 May" row of the weddings booked)
+                         r"|nothing\s+(?:booked|on|planned|arranged|scheduled)|no\s+(?:bookings?|plans))\b",
+                         re.IGNORECASE)
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
 # their words being as close. At 0.2, a NOW task of few words came after a journal's "Saturday: long run"
@@ -2653,7 +2657,8 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
     # "when's the next restorative", "Sun 31 Jan 2027" 2nd)
-    said = {j: None if day and _CALLED_OFF.search(chunks[int(cand[j])].text) else day for j, day in said.items()}
+    said = {j: None if day and (_CALLED_OFF.search(text := chunks[int(cand[j])].text) or _says_none_of(text, asked))
+            else day for j, day in said.items()}
     # (nor a day a thing is on until: "early bird £52 till 31 Oct" is no next workshop, trial s77 G, its 27 Nov 4th)
     said = {j: _first_day_from(replace(c, text=_UNTIL_DAY.sub(" ", c.text)), str(today)[:10] if today else
                                clock.today().isoformat())
