@@ -1085,8 +1085,10 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     # ... and its lines of no day of its Monday, the year said above it too (trial s80 X: "## This week (w/c 12 Apr)" >
     # "- [ ] chase Northgate" of no day, "Nothing in your notes is due from 2027-04-12 to 2027-04-18" said over them;
     # "## June 2025" > "### w/c 23 June" > "- Y10 work experience week" of none)
-    todo = "# To do\n\n## This week (w/c 7 Dec)\n- [ ] chase Northgate\n\n## Soon\n- [ ] letters out\n"
-    assert [c.date for c in chunk_note(parse_note(todo, "journal/todo 2026.md"))] == ["2026-12-07", None]
+    todo = "# To do\n\n## This week (w/c 7 Dec)\n- [ ] chase Northgate\n- half term 31 May-4 Jun: no service\n\n" \
+           "## Soon\n- [ ] letters out\n"
+    # (... not a line that says a day of its own: trial s80 AD)
+    assert [c.date for c in chunk_note(parse_note(todo, "journal/todo 2026.md"))] == ["2026-12-07", None, None]
     log = "# Work log\n\n## June 2025\n\n### w/c 23 June\n- Y10 work experience week\n"
     assert [c.date for c in chunk_note(parse_note(log, "log.md"))] == ["2025-06-23"]
     # ... its weekday before it too (trial s72 O: "## w/c Mon 7 Dec" > "Thu 10 – Lowe: Gaz 2nd fix" of no day)
