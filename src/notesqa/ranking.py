@@ -2386,7 +2386,7 @@ def _ordinal_rows(of: list[Chunk], fused: np.ndarray, text: str) -> list[str]:
 ORDINAL_NEAR = 0.8  # of the best dated candidate's fused score: its table's rows among which the first or last is found
 # (not a time: "last year", "the first week", "last tuesday"; nor "last name", "first aid")
 _ORDINAL_ASKED = re.compile(r"\b(first|last|final|earliest|latest)\s+(?!(?:times?|years?|yrs?|weeks?|wks?|months?|"
-                            r"weekends?|nights?|days?|few|one|couple|two|three|things?|bit|minutes?|name|aid|class|"
+                            r"weekends?|nights?|days?|few|one|couple|two|three|things?|bit|minutes?|name|aid|class|earl(?:y|ies)|"
                             r"half|term|quarter|season|" + ANY_WEEKDAY + r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
                             r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
                             r"dec(?:ember)?)\b)[a-z]", re.IGNORECASE)
