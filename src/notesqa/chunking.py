@@ -117,6 +117,14 @@ def due_day(text: str) -> str | None:
     return min(days) if days else None
 
 
+def only_scheduled(text: str) -> bool:
+    """Is a task scheduled for a day (SCHEDULED:, ⏳) with no deadline (DEADLINE:, 📅) nor a day it says it is due?"""
+    return bool(_SCHEDULED_DAY.search(text)) and not _DEADLINE_DAY.search(text) and not _SAYS_DUE.search(text)
+
+
+_SAYS_DUE = re.compile(r"\bdue\b", re.IGNORECASE)
+
+
 _STATES = {"DONE": "done", "CANCELED": "cancelled", "CANCELLED": "cancelled", "NOW": "doing", "DOING": "doing",
            "IN-PROGRESS": "doing"}
 

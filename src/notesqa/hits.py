@@ -284,7 +284,7 @@ def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) 
     order they come (ranking: in a list's order when the question says nothing else, the highest priority first where
     one has a priority, else the closest to it first); count: how many of them they show."""
     from .asking import lists_only_tasks
-    from .chunking import priority
+    from .chunking import only_scheduled, priority
 
     # ("things" due: a Logseq block SCHEDULED then, a line that says it is due then, as well as tasks; trial s68 C's
     # "3 open tasks are due" had counted "Payment on account due 31 Jan 2027"; overdue, the open tasks only)
@@ -294,6 +294,8 @@ def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) 
     if not lists_only_tasks(question):
         return f"{what}; those closest to the question first:"
     order = "longest overdue" if not when else "earliest"
+    if when and not prioritised and len({only_scheduled(h.text) for h in shown}) == 2:  # (ranking._listed_first)
+        return f"{what}; those due first, then those only scheduled, the earliest first:"
     return f"{what}; the highest priority and the {order} first:" if prioritised else f"{what}; the {order} first:"
 
 
