@@ -468,6 +468,17 @@ def due_in_words(text: str, own: str) -> str | None:
     return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
 
 
+def deadline_said(text: str) -> str | None:
+    """The day a line gives after "deadline" and a few words and a mark, written with its year ("Sign-up deadline for
+    the ICB LES pack: **30 April 2027**", trial s80 AA-20: "what paperwork is due end of this month" had not found
+    it); else None."""
+    m = _DEADLINE_SAID.search(text) if "eadline" in text else None
+    return _one(days_written(text[m.end():m.end() + DUE_WORDS_AFTER].replace("*", ""), "")) if m else None
+
+
+_DEADLINE_SAID = re.compile(r"\bdeadline\b[^.\n:–—]{0,40}?[:–—]\s*", re.IGNORECASE)
+
+
 def due_on_weekday(text: str, own: str) -> str | None:
     """The day a line says it is due with its weekday and no year, the one nearest own (its note's day, else today)
     where that day is that weekday ("school photo money due Fri 22 Oct (£12)" of an undated note: trial s77 C,
@@ -987,6 +998,7 @@ class Agenda:
                 # "pay by 30 Sept", trial s79 I and C, "nothing is due" over them)
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
                         (day := due_in_words(chunk.text, "") or due_on_weekday(chunk.text, (chunk.date or today_iso)[:10])
+                         or deadline_said(chunk.text)
                          or _due_near_own(chunk)
                          or deadline_opening(chunk.text, year_said(chunk.title))
                          or _by_day(chunk.text, (chunk.date or today_iso)[:10], numbered=False)) and day >= today_iso:
