@@ -422,8 +422,7 @@ def test_a_months_notes_weekday_entry_under_a_heading_of_its_year_is_its_day():
     note = parse_note("# Dec 2026\n\n## Sat 5 Dec\n- own van\n\n## next week (w/c 7 Dec)\n- Mon 7: Len's Berlingo\n"
                       "- Tue 8: Jazz MOT\n- chase Chloe\n", "months/2026-12 jobs.md")
     assert [(c.text[:6], c.date) for c in chunk_note(note)] == [("own va", "2026-12-05"), ("Mon 7:", "2026-12-07"),
-                                                               ("Tue 8:", "2026-12-08"), ("chase ", "2026-12-07")]
-    # (its line of no day of the week's Monday: trial s80 X, of its month's first before)
+                                                               ("Tue 8:", "2026-12-08"), ("chase ", "2026-12-01")]
     # ... a time after the day's number too (trial s62 S: "- Wed 9 10am — CP12 12 Vale Rd" had been of the 1st)
     note = parse_note("# Dec 2026\n\n## plan\n- Tue 8 — PCC meeting\n- Wed 9 10am — CP12 12 Vale Rd\n"
                       "- Thu 10 9:30 - boiler\n", "months/2026-12 jobs.md")
@@ -1082,15 +1081,11 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     # delivery 12.30" of no day, "whats on next friday" out of ten)
     todo = "# To do\n\n## This week (w/c 7 Dec)\n- [ ] Mon 7: Shipton order by 12\n- [ ] Fri 11: Harwoods delivery\n"
     assert [c.date for c in chunk_note(parse_note(todo, "journal/todo 2026.md"))] == ["2026-12-07", "2026-12-11"]
-    # ... and its lines of no day of its Monday, the year said above it too (trial s80 X: "## This week (w/c 12 Apr)" >
-    # "- [ ] chase Northgate" of no day, "Nothing in your notes is due from 2027-04-12 to 2027-04-18" said over them;
-    # "## June 2025" > "### w/c 23 June" > "- Y10 work experience week" of none)
-    todo = "# To do\n\n## This week (w/c 7 Dec)\n- [ ] chase Northgate\n- half term 31 May-4 Jun: no service\n\n" \
-           "## Soon\n- [ ] letters out\n"
-    # (... not a line that says a day of its own: trial s80 AD)
-    assert [c.date for c in chunk_note(parse_note(todo, "journal/todo 2026.md"))] == ["2026-12-07", None, None]
-    log = "# Work log\n\n## June 2025\n\n### w/c 23 June\n- Y10 work experience week\n"
-    assert [c.date for c in chunk_note(parse_note(log, "log.md"))] == ["2025-06-23"]
+    # ... of the year a heading above it says (trial s80 X: "## June 2025" > "### w/c 23 June" > "- Mon: Y10 work
+    # experience week" of none); its lines of no day none's (not its Monday's: the s80 rescore, "☐ Food for pressing
+    # day" under "## Next week (w/c 13 Sept)" had come first for "when's the next pressing day", the 18th's out of ten)
+    log = "# Work log\n\n## June 2025\n\n### w/c 23 June\n- Mon: Y10 work experience week\n- visited 14 placements\n"
+    assert [c.date for c in chunk_note(parse_note(log, "log.md"))] == ["2025-06-23", None]
     # ... its weekday before it too (trial s72 O: "## w/c Mon 7 Dec" > "Thu 10 – Lowe: Gaz 2nd fix" of no day)
     plan = "# This week / next week\n\n## w/c Mon 7 Dec\n- Mon 7 – Lowe: sink\n- Thu 10 – Lowe: Gaz 2nd fix\n"
     assert [c.date for c in chunk_note(parse_note(plan, "log/week plan 2026.md"))][-2:] == ["2026-12-07", "2026-12-10"]
@@ -1150,6 +1145,12 @@ def test_a_list_of_days_alone_under_a_heading_of_their_year_is_of_those_days():
     assert [c.date for c in chunk_note(note)] == [None, "2027-03-05", "2027-05-07", "2027-07-02"]
     # ... not a month and a number alone ("May 5"), nor a heading of a year among other words
     assert line_day("May 5", "2027") is None and headings_year(["Sales 2027 by region"]) is None
+    # ... and a day alone heads the lines after it, as a label does: no line of a log, no day's opening (the s80
+    # rescore: s77 L-13's "Mon 25 - Fri 29 Oct 2027" had been shown without its "Tues: boiler service 8-12")
+    from notesqa.metadata import opens_dated, opens_with_day
+
+    assert not opens_dated("Mon 25 - Fri 29 Oct 2027") and not opens_with_day("**Fri 7 May**")
+    assert opens_dated("Mon 25 Oct 2027: dentist") and opens_with_day("Fri 7 May - market")
 
 
 def test_a_seasons_lines_of_no_year_are_of_the_years_its_title_spans():

@@ -774,8 +774,10 @@ def _ordered_day(text: str, order: str | None) -> str | None:
 def opens_with_day(line: str) -> bool:
     """Does the line open with a day (line_day's), whatever its year? ("3 people came" does not, nor "2 may join")."""
     # (a CJK day of any year: of 2000, a leap year's, to know "2月29日" is one)
+    # (not a day alone, "Mon 25 - Fri 29 Oct 2027", a list's day of no words: its opening no bonus, the s80 rescore,
+    # s77 L-13 "Tues: boiler service 8-12" had come 7th under it)
     return (m := _CJK_LINE.match(line)) is not None and cjk_day(m[0], "2000") is not None \
-        or _line_day_match(line) is not None
+        or (d := _line_day_match(line)) is not None and bool(line[d.end():].strip(" *_"))
 
 
 def opens_dated(line: str) -> bool:
@@ -783,6 +785,8 @@ def opens_dated(line: str) -> bool:
     either of two ("3/11/23"), a month and its year ("March 2024: ..."), or a day and a mark after it ("Jan 23:
     physio")? A log's entry, not the next one's context; "2 May bars" of a kit list is none (the review)."""
     m = _LINE_DAY.match(line)
+    if m is not None and not line[m.end():].strip(" *_"):  # (a day alone heads the lines after it, a label: the s80
+        return False  # rescore, s77 L-13's "Mon 25 - Fri 29 Oct 2027" had lost its week's "Tues: boiler service")
     return line_day(line) is not None or _line_month(line) is not None or bool(m and m[6]) \
         or bool(m and _line_day_match(line) and _MARK_AFTER.match(line, m.end()))
 
