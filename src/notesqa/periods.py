@@ -842,11 +842,16 @@ def holiday_named(name: str) -> str | None:
 
 def holiday_year_entry(text: str) -> str | None:
     """The day of the holiday a line opens with as its label, with its year ("Mothering Sunday 2027 — 7 March: took
-    her to the garden centre", "Christmas 2025: at Mum's" of a person's page: trial s80 E, of no day), else None."""
+    her to the garden centre" of a person's page: trial s80 E, of no day), else None. Not a season's name ("Christmas
+    2026: 300 A5 programmes £96" of a printer's prices is the Christmas concert's, the s80 rescore: s79 M-33)."""
     m = _HOLIDAY.match(text, len(text) - len(text.lstrip(" *_")))
-    if m is None or not m[3] or m[1] or _holiday_name(m) in _ANY_BANK_HOLIDAY or not _LABEL_AFTER.match(text, m.end()):
+    if m is None or not m[3] or m[1] or (name := _holiday_name(m)) in _ANY_BANK_HOLIDAY or name in _SEASON_NAMES \
+            or not _LABEL_AFTER.match(text, m.end()):
         return None
-    return _holiday_in(_holiday_name(m), int(m[3])).isoformat()
+    return _holiday_in(name, int(m[3])).isoformat()
+
+
+_SEASON_NAMES = frozenset(("christmas", "easter"))  # (a holiday's name that is a season's too)
 
 
 _LABEL_AFTER = re.compile(r"(?:\*\*|__)?\s*(?:\([^()]*\))?\s*[:–—-]\s*\S")
