@@ -2764,6 +2764,13 @@ def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_com
     ranked = {c.row: c.explain for c in fuse(said, _dense_only([0.6, 0.59, 0.3, 0.3]), "a3 posters price now", {},
                                              None, 10)}
     assert (ranked[0].now_section, ranked[1].now_section) == (0, 1) and ranked[1].rank > ranked[0].rank
+    # ... not a draft's ("Pricing 2027 (draft)" of November over "Pricing 2026": the s80 rescore, s73 X-39)
+    drafts = [dataclasses.replace(_chunk("Pricing 2026.md", 0, "10-class pass: £100", date="2026-01-02"),
+                                  heading=["Pricing 2026"]),
+              dataclasses.replace(_chunk("Pricing 2027.md", 0, "10-class pass | 2026: £100 | 2027: £110",
+                                         date="2026-11-30"), heading=["Pricing 2027 (draft)"])]
+    ranked = {c.row: c.explain for c in fuse(drafts, _dense_only([0.6, 0.58]), "10 class pass at the moment", {}, None, 10)}
+    assert (ranked[0].now_section, ranked[1].now_section) == (0, 0)
     from notesqa.ranking import _ASKS_NOW
     assert _ASKS_NOW.search("metal theft cover limit now we have the alarm")
     assert not _ASKS_NOW.search("now and then we check the alarm")

@@ -1780,11 +1780,16 @@ def _newest_dated(of: list[Chunk], fused: np.ndarray) -> dict[int, int]:
     today = clock.today().isoformat()
     floor = NOW_NEAR * float(fused.max())
     best = [int(j) for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG] if fused[j] >= floor]
-    dated = {j: of[j].date[:10] for j in best if of[j].date and not of[j].origin and of[j].date[:10] <= today}
+    # (not a draft's: "Pricing 2027 (draft)" of November is no price now, the s80 rescore, s73 X-39)
+    dated = {j: of[j].date[:10] for j in best if of[j].date and not of[j].origin and of[j].date[:10] <= today
+             and not _DRAFT.search(" ".join((of[j].title, *of[j].heading)))}
     if len(set(dated.values())) < 2:
         return _dated_says_now(of, fused, today) if len(dated) < len(best) else {}
     newest = max(dated.values())
     return {j: 1 if day == newest else -1 for j, day in dated.items()}
+
+
+_DRAFT = re.compile(r"\b(?:draft|proposed|provisional)\b", re.IGNORECASE)
 
 
 def _dated_says_now(of: list[Chunk], fused: np.ndarray, today: str) -> dict[int, int]:
