@@ -181,7 +181,8 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
     # ... or a deadline a few words and a mark before it (trial s80 AA-20: "Sign-up deadline for the ICB LES pack: **30
     # April 2027**" had not been due, "what paperwork is due end of this month" out of ten); not one of no mark
     agenda = Agenda([bullet(f"Sign-up deadline for the ICB LES pack: **{written(ahead)}**. Dr Raman to sign."),
-                     bullet(f"the deadline {written(ahead)} was tight", 1)])
+                     bullet(f"the deadline {written(ahead)} was tight", 1),
+                     bullet(f"Deadline extended — was {written(ahead)}, now later", 2)])  # (a day it was: the review)
     assert list(agenda.due_on({ahead.isoformat()})) == [0]
     # ... written in numbers, a label's colon after it (trial s70 F PO-022: "Tax+NI due 31/01/2027: £3,180.44" had
     # been "Not due" for "when's the tax bill due in jan")

@@ -357,6 +357,7 @@ def test_a_season_in_a_question_of_what_is_so_every_year_is_no_period():
     # ... or what anyone may do then (trial s80 S: "can guests take the dog on harlyn beach in summer" last summer's)
     assert days("can guests take the dog on harlyn beach in summer", today) == set()
     assert days("can the kids swim there in summer", today) == set()
+    assert len(days("can anyone remember what we did in the summer", today)) == 92  # (in the past: the review)
 
 
 def test_a_week_named_by_its_number_and_year_is_its_days():
@@ -488,8 +489,10 @@ def test_the_week_or_the_weekend_of_a_day_is_its_days():
     assert sorted(days("anything on the weekend of the 24th", april)) == ["2027-04-24", "2027-04-25"]
     assert sorted(days("the weekend of 21st may", april)) == ["2027-05-21", "2027-05-22", "2027-05-23"]  # (a Friday's)
     assert sorted(days("what did we do the weekend of the 3rd", april)) == ["2027-04-03", "2027-04-04"]
-    # ... of a Monday, the one before it (a bank holiday's)
+    # ... of a Monday, the one before it (a bank holiday's); of a day with its year too; of a Tuesday none (the review)
     assert sorted(days("whats on the weekend of the 3rd may", april)) == ["2027-05-01", "2027-05-02", "2027-05-03"]
+    assert sorted(days("weekend of 2027-04-24", april)) == ["2027-04-24", "2027-04-25"]
+    assert days("weekend of the 20th", april) == set()
 
 
 def test_the_easter_or_christmas_holidays_are_a_schools_weeks_of_them():
@@ -500,6 +503,10 @@ def test_the_easter_or_christmas_holidays_are_a_schools_weeks_of_them():
         ("2026-03-27", "2026-04-19")
     assert _span("what did we do over the christmas holidays", today=april) == ("2026-12-20", "2027-01-04")
     assert _span("what are we doing in the christmas holidays", today=april) == ("2027-12-20", "2028-01-04")
+    assert _span("christmas holidays this year", today=april) == ("2027-12-20", "2028-01-04")
+    # ... not a thing of them ("the easter holiday club", "christmas holiday rota": the review)
+    assert _span("how much is the easter holiday club", today=april) is None
+    assert _span("christmas holiday rota", today=april) is None
 
 
 def test_a_weekday_asked_which_of_a_period_is_its_days_of_that_weekday():

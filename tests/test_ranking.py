@@ -1983,6 +1983,10 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
               dated("Weddings.md", "Sun 31 Jan 2027 | Sian & Gethin")]
     assert _soonest(chunks, np.arange(3), np.array([0.6, 0.59, 0.58], dtype=np.float32), today,
                     asked=frozenset({"wedding"})).tolist() == [-1, -1, 1]
+    # ... but a wedding without a cake is one (the review)
+    chunks[1] = dated("Weddings.md", "Sun 3 Jan - Whitaker wedding — no wedding cake, just cupcakes")
+    assert _soonest(chunks, np.arange(3), np.array([0.6, 0.59, 0.58], dtype=np.float32), today,
+                    asked=frozenset({"wedding"})).tolist() == [-1, 1, -1]
     # ... where the best all say days gone, a plan's further down (trial s73 J: "when is the next midnight walk" had
     # had the walks of 2025 and 2026 first, the calendar of 2027's "Sat 12 June - Midnight Walk" 7th); not a far one
     chunks = [dated("Midnight Walk 2026.md", "Sat 13th June 2026, 10pm start"),
@@ -2726,16 +2730,20 @@ def test_asked_what_holds_now_the_section_of_the_newest_year_comes_first():
 def test_the_first_or_last_of_a_thing_is_the_earliest_or_latest_dated_row_of_its_table():
     # trials s80 L-19, O-4: "when is ella's first gcse" had shown "Thu 13 May — history paper 1" over "Mon 10 May — DT
     # written paper"; the last, the latest; asked of in the past, of those gone
+    def ahead(n: int) -> str:  # (days to come, whatever the day the tests run: the review)
+        return (date.today() + timedelta(days=n)).isoformat()
     rows = [dataclasses.replace(_chunk("Ella exams.md", n, text, date=day), heading=["Exam dates"])
-            for n, (text, day) in enumerate([("Thu 13 May — history paper 1", "2027-05-13"),
-                                             ("Mon 10 May — DT written paper", "2027-05-10"),
-                                             ("Fri 11 Jun — physics paper 2", "2027-06-11")])]
+            for n, (text, day) in enumerate([("history paper 1", ahead(30)), ("DT written paper", ahead(27)),
+                                             ("physics paper 2", ahead(60))])]
     scores = _dense_only([0.8, 0.76, 0.75])
     ranked = fuse(rows, scores, "when is ella's first gcse", {}, None, 3)
     assert ranked[0].row == 1 and ranked[0].explain.ordinal == "first"
     assert fuse(rows, scores, "ellas last exam", {}, None, 3)[0].row == 2
-    # ... not a time ("last tuesday", "the first week"), nor one table's rows of a single day
-    assert not any(c.explain.ordinal for c in fuse(rows, scores, "what exams did ella have last week", {}, None, 3))
+    # ... not a time ("last tuesday", "the first week", "last christmas"), nor "came last in", nor the last of those
+    # gone asked so ("when did we last ..."), _recency's (the review)
+    for q in ("what exams did ella have last week", "what did ella get last christmas", "who came last in the race",
+              "when did ella last have an exam"):
+        assert not any(c.explain.ordinal for c in fuse(rows, scores, q, {}, None, 3)), q
 
 
 def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_comes_first():

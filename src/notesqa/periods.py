@@ -563,7 +563,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             # a question of no tense: the coming one too, when soon ("cellar door xmas opening days" on 5 December,
             # trial s62 F, had been of last Christmas alone)
             out.update(_holiday_days(m, _holiday(m, today, ahead, False)))
-    advice = _ADVICE.match(text) is not None
+    # (... or what anyone may do, in the present: "can guests take the dog on harlyn beach in summer", trial s80 S, read
+    # as last summer's; not "can anyone remember what we did in the summer", the review)
+    advice = _ADVICE.match(text) is not None or _MAY_DO.match(text) is not None and not _PAST.search(text) \
+        and not _TENSED.search(text)
     for m in _SEASON.finditer(text):
         if advice and not (m[1] or m[3] or m[5] or m[6]):
             continue  # "how do I stop the archtop drying out over the winter?": when to do it, not a period (trial s60)
@@ -1061,7 +1064,7 @@ _NTH_ALONE = re.compile(r"(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?
 def _day_of_weekend(text: str, at: int, today: date, back: bool) -> date | None:
     """The day text names at at for a weekend of it: a day and its month (_day_near), or a day's number alone ("the
     24th"), the next one from today (the last one asked of in the past)."""
-    if (near := _day_near(text, at, today, not back, back)) is not None:
+    if (near := _day_named(text, at) or _day_near(text, at, today, not back, back)) is not None:
         return near[1]
     if (m := _NTH_ALONE.match(text, at)) is None:
         return None
@@ -1072,11 +1075,13 @@ def _day_of_weekend(text: str, at: int, today: date, back: bool) -> date | None:
 
 
 def _weekend_of(day: date) -> list[date]:
-    """The Saturday and Sunday of the weekend a day is of: its own where it is a Friday to a Monday (with the Friday or
-    the Monday: a bank holiday's), else the one after it."""
+    """The Saturday and Sunday of the weekend a day is of, a Friday to a Monday (with the Friday or the Monday: a bank
+    holiday's); none for a Tuesday to a Thursday (the review: no weekend's)."""
     if day.weekday() == 0:
         return [day - timedelta(days=2), day - timedelta(days=1), day]
-    saturday = day + timedelta(days=5 - day.weekday()) if day.weekday() < 5 else day - timedelta(days=day.weekday() - 5)
+    if day.weekday() < 4:
+        return []
+    saturday = day + timedelta(days=1) if day.weekday() == 4 else day - timedelta(days=day.weekday() - 5)
     return ([day] if day.weekday() == 4 else []) + [saturday, saturday + timedelta(days=1)]
 # a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
@@ -1166,13 +1171,11 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"s?(?:\s+(
                      r"|" + _SEASONS + r"\s+(?:of\s+)?" + _SEASON_YEAR + r")\b", re.IGNORECASE)
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_MAY_DO = re.compile(r"\s*(?:can|could)\s+(?!i\b|we\b|you\b)(?:the\s+)?[a-z][\w'’-]*\s+[a-z]", re.IGNORECASE)
 # a question for what to do ("how do I ...", "what should we ..."): a season it names is when, no period of notes
 # ... or what one may do: "can i prune the plum trees in winter" (trial s66 ORC)
 _ADVICE = re.compile(r"\s*(?:how\s+(?:do|can|should|would)|(?:what|when)\s+(?:should|can|do)|should|do|can|could)"
                      r"\s+(?:i|we|you)\b"
-                     # ... or what anyone may do: "can guests take the dog on harlyn beach in summer" (trial s80 S: read
-                     # as last summer's, the answer 6th)
-                     r"|\s*(?:can|could)\s+(?!i\b|we\b|you\b)(?:the\s+)?[a-z][\w'’-]*\s+[a-z]"
                      # ... or what there is then: "is there still a heating surcharge in winter" (trial s64 VHB-016)
                      r"|\s*(?:is|are)\s+there\b"
                      # ... or of what is so every year, in the present: "why do beardies eat grit in the autumn?" (trial
@@ -1775,8 +1778,11 @@ _OF_IT = re.compile(r"(?:(?:of|in)\s+(?:the\s+|this\s+|last\s+|next\s+)?)?", re.
 
 # an English school's Easter or Christmas holidays: "what did we do in the easter hols", "over the christmas holidays
 # last year" (trial s80 W-18: of no day; the Easter holidays the weeks either side of Easter, as schools' terms fall)
+# (not a thing of them: "the easter holiday club", "christmas holiday rota", "opening hours", the review)
 _SCHOOL_HOLIDAYS = re.compile(r"\b(?:(last|this|next)\s+)?(easter|christmas|xmas)\s+(?:school\s+)?(?:holidays?|hols|break)\b"
-                              r"(?:\s+(last|this|next)\s+year|,?\s+(?:in\s+)?(" + YEAR + r"))?", re.IGNORECASE)
+                              r"(?!\s+(?:club|clubs|rota|rotas|hours|opening|camp|camps|cover|scheme|pay|list|work|job|"
+                              r"jobs|let|lets|booking|bookings)\b)"
+                              r"(?:\s+(last|this|next)\s+year|,?\s+(?:in\s+|of\s+)?(" + YEAR + r"))?", re.IGNORECASE)
 
 
 def _school_holidays(text: str, today: date, out: set[date]) -> str:
@@ -1795,7 +1801,7 @@ def _school_holidays(text: str, today: date, out: set[date]) -> str:
             year = int(m[4])
         elif step is not None and m[3]:  # ("... last year": of that year)
             year = today.year + step
-        elif (m[1] or "").lower() == "this":
+        elif (m[1] or m[3] or "").lower() == "this":
             year = today.year
         else:  # (the one it is now, else "next" the coming, "last" the last; else by the question's tense, the nearer
             begun = max(y for y in (today.year - 1, today.year) if days_of(name, y)[0] <= today)

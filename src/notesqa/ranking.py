@@ -33,7 +33,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (ANY_WEEKDAY, DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
+from .periods import (ANY_WEEKDAY, DEADLINE, DUE, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
                       months_said, relative_days, weekday_number, without_relative_days, years, asked_years)
 from .units import ATTACHED, LONG_NUMBER, states_contact
 
@@ -75,7 +75,7 @@ _CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|not\s+running|
                          r"school)e?s?"
                          # (... or a free day: "May Day weekend (1-3 May) - nothing booked", trial s80 AE, first for
                          # "when's my next wedding" over the "Sat 8 May" row of the weddings booked)
-                         r"|nothing\s+(?:booked|on|planned|arranged|scheduled)|no\s+(?:bookings?|plans))\b",
+                         r"|nothing\s+booked|no\s+bookings?)\b",
                          re.IGNORECASE)
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
@@ -1020,7 +1020,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     if asks_due(text) or asks_overdue(text) or asks_to_do(text):
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text), _saying(of, tasks_of(text)),
                               _with_deadline(of) if DEADLINE.search(text) else None,
-                              (lambda j: only_scheduled(of[j].text)) if asks_due(text) else None)
+                              (lambda j: only_scheduled(of[j].text)) if DUE.search(text) else None)
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
     elif day.any() and looks_ahead(text) and lists_only_plans(text) and len(days(text)) <= PERIOD_DAYS:
@@ -2375,9 +2375,11 @@ def _ordinal_rows(of: list[Chunk], fused: np.ndarray, text: str) -> list[str]:
     candidate among its rows ORDINAL_NEAR of its score or more, where they are of two days or more (trials s80 L-19,
     O-4, AC-21: "Thu 13 May — history paper 1" had come before "Mon 10 May"); else "" for each."""
     out = [""] * len(of)
-    if (asked := _ORDINAL_ASKED.search(text)) is None or not len(fused):
-        return out
-    dated = [int(j) for j in np.argsort(-fused, kind="stable") if of[j].date and not of[j].origin]
+    if (asked := _ORDINAL_ASKED.search(text)) is None or not len(fused) or asks_latest(text):
+        return out  # (the last of those gone asked so, "our last 1:1", is _recency's)
+    within = days(text)  # (of the days asked, where it asks some: "the first committee meeting in may")
+    dated = [int(j) for j in np.argsort(-fused, kind="stable") if of[j].date and not of[j].origin
+             and (not within or of[j].date[:10] in within)]
     if not dated:
         return out
     best = of[dated[0]]
@@ -2399,7 +2401,8 @@ _ORDINAL_ASKED = re.compile(r"\b(first|last|final|earliest|latest)\s+(?!(?:times
                             r"weekends?|nights?|days?|few|one|couple|two|three|things?|bit|minutes?|name|aid|class|earl(?:y|ies)|"
                             r"half|term|quarter|season|" + ANY_WEEKDAY + r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
                             r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
-                            r"dec(?:ember)?)\b)[a-z]", re.IGNORECASE)
+                            r"dec(?:ember)?|christmas|xmas|easter|halloween|resort|choice|of|in|on|at|to|for|from|with|"
+                            r"and|or|is|was|were|see|saw|seen|did|came|went|met|spoke|heard)\b)[a-z]", re.IGNORECASE)
 
 
 _DAY_ENTRY = re.compile(r"\s*(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d)"
@@ -2602,10 +2605,12 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
 def _says_none_of(text: str, words: frozenset[str]) -> bool:
     """Does text say there is none of a word asked ("Sat 17 Apr | no wedding — deep clean" under "## Weddings" of a
     venue's rota: trial s80 H, first for "when is the next wedding")?"""
-    return any(set(tokenize(m[1])) & words for m in _NONE_OF.finditer(text))
+    return any((said := set(tokenize(m[1]))) and said <= words for m in _NONE_OF.finditer(text))
 
 
-_NONE_OF = re.compile(r"\b(?:no|not\s+an?|without)\s+([^\W\d][\w'’-]*)", re.IGNORECASE)
+# (the word set apart after it, not "no wedding cake": the review)
+_NONE_OF = re.compile(r"\b(?:no|not\s+an?|without)\s+((?:[^\W\d][\w'’-]*\s+){0,2}[^\W\d][\w'’-]*)"
+                      r"(?=\s*(?:[—–,;:.)!|-]|$))", re.IGNORECASE)
 
 
 def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
