@@ -660,9 +660,9 @@ HOLIDAY_LEAD_DAYS = 14  # days before a holiday its note's entries of a weekday 
 
 def _holiday_entry_of(text: str, written: str | None) -> str | None:
     """The day of a holiday and its year a line opens with as its label ("Mothering Sunday 2027 — 7 March: took her to
-    lunch" of "Mum.md", trial s80 E: of no day); in a day's note (written: its day), of one gone by then ("Easter
-    weekend 2027 - went to Whitby" of 3 April), not of one to come ("[[Christmas 2026]] - bought the candle" of 8
-    December is of its day)."""
+    lunch" of "Mum.md", trial s80 E: of no day); in a day's note (written: its day), of one gone by then ("Good Friday
+    2027 - went to Whitby" of 3 April), not of one to come ("[[Mothering Sunday 2028]] - bought the candle" is of its
+    note's day)."""
     day = holiday_year_entry(text)
     return day if day is None or written is None or day <= written[:10] else None
 

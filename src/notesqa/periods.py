@@ -482,14 +482,14 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     # not "when is the MOT in March", months away, which may be last March's)
     when_is = present and _WHEN_IS_ASKED.search(text) is not None
     for m in _MONTHS_EVENT.finditer(text):
-        out.update(_month_named(m, today, ahead or when_is or present and _soon_month(m, today, True)))
+        out.update(_month_named(m, today, ahead or when_is or present and _soon_month(m, today, nearer=True)))
     # (a month weeks ahead asked of in the present tense, the coming one: "when is Jake off in January?" on 4 December,
     # trial s55, had been read as last January)
     for m in _IN_MONTH.finditer(text):
         if _after_since(text, m.start()):
             continue  # "since March 2024", "before last May": a span from it or up to it, not its days (trial s46)
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
-            out.update(_part_of_month(text, m, _month_named(m, today, ahead or present and _soon_month(m, today, True))))
+            out.update(_part_of_month(text, m, _month_named(m, today, ahead or present and _soon_month(m, today, nearer=True))))
             if not (ahead or back or present or _TENSED.search(text)) and _soon_month(m, today):
                 # a question of no tense: the coming one too, when soon ("weddings in november" on 9 September, trial
                 # s79 O, had been of last November alone), as a holiday's
