@@ -587,12 +587,12 @@ def _day_of_month(m: re.Match, year: str | None) -> str | None:
 # "2024-05-14: ...", "May 14 - ...", emphasis aside): trial s44, whose "**2 Apr**" lines had run into one sentence
 # (a weekday before it, "Thurs 19th Nov 2026, phone call", "Mon 6th Oct - fitted": trial s55's job logs had been of
 # no day)
-_LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|"
-                       r"rsday|urday)?\.?,?\s+)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?"
+_LINE_WEEKDAY = r"(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?\s+"
+_LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:" + _LINE_WEEKDAY + r")?"
+                       r"(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?"
                        # (the first of a span of days: "27–29 Nov – tree festival", trial s62 G)
                        # (... a weekday before its last: "Sat 11 – Sun 12 Sep: camping", the last read of session 79)
-                       r"(?:\s*[–-]\s*(?:(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|"
-                       r"urday)?\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?)?\s+([A-Za-z]{3,9})\.?|"
+                       r"(?:\s*[–-]\s*(?:" + _LINE_WEEKDAY + r")?\d{1,2}(?:st|nd|rd|th)?)?\s+([A-Za-z]{3,9})\.?|"
                       # (month first, its year or a mark after it: "May 5 people joined" is no day's entry; "Nov 17th,
                       # 2026 Drop the Starter tier", as Logseq writes a day's link, is: trial s52's decisions log)
                       r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=,?\s+(?:19|20)\d\d\b|(?:\*|_|\s*[:–—-]))|"
