@@ -472,7 +472,7 @@ def deadline_said(text: str) -> str | None:
     """The day a line gives after "deadline" and a few words and a mark, written with its year ("Sign-up deadline for
     the ICB LES pack: **30 April 2027**", trial s80 AA-20: "what paperwork is due end of this month" had not found
     it); else None."""
-    m = _DEADLINE_SAID.search(text) if _DEADLINE_WORD.search(text) else None
+    m = _DEADLINE_SAID.search(text)
     after = text[m.end():m.end() + DUE_WORDS_AFTER].replace("*", "") if m else ""
     # (not a day it was: "Deadline extended — was 30 April 2027, now 14 May", "TBC (was 30 April 2027)", the review)
     return _one(days_written(after, "")) if after and not _WAS_DAY.search(after) else None

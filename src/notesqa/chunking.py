@@ -1307,6 +1307,14 @@ def _week_titled(note: ParsedNote, year: str | None) -> str | None:
     return _week_headed((note.title, opening), year)
 
 
+def _heading_week(unit: Unit, year: tuple[str | None, str | None]) -> str | None:
+    """The Monday of the week a unit's heading names (_week_headed), of the year a heading above it says, else its
+    note's ("## June 2025" > "### w/c 23 June", trial s80 X)."""
+    from .metadata import headings_year
+
+    return _week_headed(unit.heading, headings_year(unit.heading) or year[0] or year[1])
+
+
 def _week_headed(heading, year: str | None) -> str | None:
     """The Monday of the week the nearest heading that names one is of ("## w/c 7 Dec 2026": 2026-12-07; trial s69 L
     LIF-036, "whos on lates mon 7th dec" had found its rota's row "Mon 7 | ... | Late: Tom, Aisha, Luke" of no day),
@@ -1371,7 +1379,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
     year, years = _note_year(note), _title_years(note)
     period, monday = _period(note)
     monday = monday or _week_titled(note, year[0] or year[1])
-    from .metadata import entries_order, headings_year, months_with_years, named_order, slashed_order
+    from .metadata import entries_order, months_with_years, named_order, slashed_order
 
     # "3/11/23" as the note's "14/02/2023" (or "9 Jan 2026") is written, in its text or its headings
     texts = [*(u.text for u in note.units), *{h for u in note.units for h in u.heading}]
@@ -1410,18 +1418,17 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         logged = month_lines.get(idx) or _over_new_year(
             unit, _row_day(unit, order, _row_year(unit, year, own_day, month), years, month)
             or _logged(unit, own_day, period, order, running, year[0]), years, spans, own_day)
-        week = monday or _week_headed(unit.heading, headings_year(unit.heading) or year[0] or year[1])
         chunks.append(Chunk(
             path=note.path, line=line, end_line=end or unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=own_tags,
             date=logged or _holiday_entry_of(unit.text, note.date if daily else None)
             or _weekday(unit, _week_said_above(unit, own_day))  # (before the day's heading: "Planning for next week:")
             or _day_under((*unit.heading, *unit.parents), days, year, heading_running, order, day_first, named, note.date)
-            or _weekday(unit, week)
+            or _weekday(unit, monday or _heading_week(unit, year))
             or (_weekday_entry(unit.text, running[0] or note.date or holiday_start) if own_day is None else None)
             # (... or a line under a week's heading that opens with a weekday and a number of the days about it: "Sat 6th
             # was the race" under "## Week of 8 Feb 2027" is the 6th, trial s75 V, of no day)
-            or _near_week(unit.text, week)
+            or _near_week(unit.text, monday or _heading_week(unit, year))
             or (holiday_entry(unit.text, note.date or holiday_start) if not daily else None)
             # (a log entry's own lines under it are of its day: "4 Feb - new stair in" > "wedges glued", trial s55)
             or (chunks[parent].date if parent is not None else None) or note.date,

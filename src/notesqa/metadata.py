@@ -777,7 +777,7 @@ def opens_with_day(line: str) -> bool:
     # (not a day alone, "Mon 25 - Fri 29 Oct 2027", a list's day of no words: its opening no bonus, the s80 rescore,
     # s77 L-13 "Tues: boiler service 8-12" had come 7th under it)
     return (m := _CJK_LINE.match(line)) is not None and cjk_day(m[0], "2000") is not None \
-        or (d := _line_day_match(line)) is not None and bool(line[d.end():].strip(" *_"))
+        or (d := _line_day_match(line)) is not None and not _day_alone(line, d)
 
 
 def opens_dated(line: str) -> bool:
@@ -785,13 +785,18 @@ def opens_dated(line: str) -> bool:
     either of two ("3/11/23"), a month and its year ("March 2024: ..."), or a day and a mark after it ("Jan 23:
     physio")? A log's entry, not the next one's context; "2 May bars" of a kit list is none (the review)."""
     m = _LINE_DAY.match(line)
-    if m is not None and not line[m.end():].strip(" *_"):  # (a day alone heads the lines after it, a label: the s80
-        return False  # rescore, s77 L-13's "Mon 25 - Fri 29 Oct 2027" had lost its week's "Tues: boiler service")
+    if m is not None and _day_alone(line, m):  # (a day alone heads the lines after it, a label: the s80 rescore, s77
+        return False  # L-13's "Mon 25 - Fri 29 Oct 2027" had lost its week's "Tues: boiler service")
     return line_day(line) is not None or _line_month(line) is not None or bool(m and m[6]) \
         or bool(m and _line_day_match(line) and _MARK_AFTER.match(line, m.end()))
 
 
 _MARK_AFTER = re.compile(r"\s*[:–—-]\s")
+
+
+def _day_alone(line: str, m: re.Match) -> bool:
+    """Does the line say nothing after the day _LINE_DAY read at its opening (m): a day alone, a list's or a label's?"""
+    return not line[m.end():].strip(" *_")
 
 
 def _line_day_match(text: str) -> re.Match | None:
