@@ -163,6 +163,18 @@ def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
     assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1, 6, 7]
 
 
+def test_a_line_to_be_done_by_a_day_of_no_year_is_of_the_year_its_note_says():
+    # trial s81 A: "Harvest 2026 summary: ... everything in by 21 August." of a page of last year had been due next week
+    from datetime import date, timedelta
+    ahead = date.today() + timedelta(days=5)
+
+    def line(text, seq, year):
+        return dataclasses.replace(bullet(text, seq), path=f"pages/Harvest {year}.md", title=f"Harvest {year}", date=None)
+    agenda = Agenda([line(f"summary: a dry harvest, everything in by {ahead.day} {ahead:%B}.", 0, ahead.year - 1),
+                     line(f"plan: everything in by {ahead.day} {ahead:%B}.", 1, ahead.year)])
+    assert agenda.due_on({ahead.isoformat()}).tolist() == [1]
+
+
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():
     # trial s68 C LCK-032: "Payment on account due 31 Jan 2027 - approx £4,600" (no task) had been listed "Not due from
     # 2027-01-01 to 2027-01-31" for "tax payment due in january how much", an insurance task due first

@@ -1004,7 +1004,10 @@ class Agenda:
                          or deadline_said(chunk.text)
                          or _due_near_own(chunk)
                          or deadline_opening(chunk.text, year_said(chunk.title))
-                         or _by_day(chunk.text, (chunk.date or today_iso)[:10], numbered=False)) and day >= today_iso:
+                         # (of its note's year, if its title says one: "Harvest 2026" > "everything in by 21 August",
+                         # trial s81 A, had been due next week)
+                         or _by_day(chunk.text, (_year_own(chunk) or today_iso)[:10], numbered=False)) \
+                        and day >= today_iso:
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
                 elif chunk.kind in ("bullet", "table_row") and not chunk.origin and \
