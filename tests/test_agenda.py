@@ -163,6 +163,23 @@ def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
     assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1, 6, 7]
 
 
+def test_a_task_due_a_day_in_numbers_of_no_year_is_due_then():
+    # trial s81 C: "- [ ] send Okafor balance invoice - due 14/8 (2 wks before the party)" of an undated to-do list had
+    # been "Not due" for "what's due this month"; read day first where the vault writes so, or the numbers say it
+    from datetime import date, timedelta
+    ahead = date.today() + timedelta(days=10)
+
+    def task(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="to do.md", title="to do", date=None)
+    late = ahead + timedelta(days=max(0, 13 - ahead.day))  # (a day over 12: "14/8" either way)
+    agenda = Agenda([task(f"☐ send balance invoice - due {late.day}/{late.month} (2 wks before)", 0),
+                     task(f"☐ book the van - due {late.day}/{late.month}/{late.year - 1}", 1)])  # (its year's)
+    assert agenda.due_on({late.isoformat()}).tolist() == [0]
+    # ... a day of 12 or less, in the order the vault's other days are written in
+    agenda = Agenda([task(f"☐ ring the venue - due {ahead.day}/{ahead.month}", 0), task("☐ paid 25/12/2026", 1)])
+    assert agenda.due_on({ahead.isoformat()}).tolist() == [0]
+
+
 def test_a_line_to_be_done_by_a_day_of_no_year_is_of_the_year_its_note_says():
     # trial s81 A: "Harvest 2026 summary: ... everything in by 21 August." of a page of last year had been due next week
     from datetime import date, timedelta

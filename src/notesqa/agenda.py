@@ -423,7 +423,7 @@ def _listed_deadline(chunk: Chunk, year: str | None) -> str | None:
 DUE_WORDS_AFTER = 30  # characters after "due" its day is written in ("due to HM 11 Dec", "due back fri 11/12")
 
 
-def _due_near_own(chunk: Chunk) -> str | None:
+def _due_near_own(chunk: Chunk, order: str | None = None) -> str | None:
     """The day a passage's words say it is due without its year or weekday, of the year nearest its own day or the
     middle of its title's or folder's year (_year_own), else None."""
     m = _DUE_WORD.search(chunk.text)
@@ -431,7 +431,7 @@ def _due_near_own(chunk: Chunk) -> str | None:
         return None  # (a weekday said: due_on_weekday's, on that weekday only; "closed due to flooding until 14 Jan" is
         # no day due, the review)
     own = _year_own(chunk)
-    return due_in_words(chunk.text, own) if own else None
+    return due_in_words(chunk.text, own, order) if own else None
 
 
 _BECAUSE_OF = re.compile(r"\s+to\s+(?:the\s+|a\s+|an\s+)?[a-z]")  # ("due to rain", lower case; "due to HM 11 Dec" kept,
@@ -451,10 +451,11 @@ def _year_own(chunk: Chunk) -> str:
     return f"{year}-07-01" if year else ""
 
 
-def due_in_words(text: str, own: str) -> str | None:
+def due_in_words(text: str, own: str, order: str | None = None) -> str | None:
     """The day an open task's words say it is due ("☐ Ch5 detailed plan (due to HM 11 Dec)": trial s58 PD-011, "not
     due" on the 11th), of the year it says, else of the one nearest its own day (own; "": only a day written with its
-    year, "Payment on account due 31 Jan 2027", not "MOT due 18 Mar each year"); None unless one day is said."""
+    year, "Payment on account due 31 Jan 2027", not "MOT due 18 Mar each year"); written in numbers without its year
+    ("due 14/8"), read in the vault's order (order: "dmy", "mdy"); None unless one day is said."""
     m = _DUE_WORD.search(text)
     if m is None:
         return None
@@ -463,9 +464,17 @@ def due_in_words(text: str, own: str) -> str | None:
         # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not the 31st of July, trial s76 C)
         day = _PART_DAY.get(part[1].split()[0].lower()) or calendar.monthrange(int(own[:4]), month)[1]
         return _nearest_year(own[:10], month, day)  # (of the year the day itself is nearest in: the review)
-    if (said := _one(days_written(after, own))) or not own or (number := _DUE_ORDINAL.match(after)) is None:
+    if (said := _one(days_written(after, own))) or not own:
         return said
+    if (slashed := _DUE_SLASHED.match(after)) and (order := order or numbers_order([slashed])):
+        # ("☐ send Okafor balance invoice - due 14/8": trial s81 C, "Not due" for "what's due this month")
+        return _one(_slashed_alone(f"{slashed[1]}/{slashed[2]}", order, own[:10]))
+    if (number := _DUE_ORDINAL.match(after)) is None:
+        return None
     return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
+
+
+_DUE_SLASHED = re.compile(r"\s*(?:on\s+|by\s+)?(\d{1,2})/(\d{1,2})(?![/\d])")  # ("due 14/8", not "due 14/8/27": days_written's)
 
 
 def deadline_said(text: str) -> str | None:
@@ -556,11 +565,11 @@ _DAY_MONTH_NUMBERS = re.compile(r"\s*(\d{1,2})/(\d{1,2})\s*")  # a cell's "10/03
 _CELL_NUMBERS = re.compile(r"(?<=: )(\d{1,2})/(\d{1,2})(?=\s*(?:\||$))")  # ... as a table row's text writes it
 
 
-def open_task_due(text: str, own: str) -> str | None:
+def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
     """The day an open task is due: the day it is set for (📅, DEADLINE, due::), else the one its words say it is due
     ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
     ("☐ gas checks Wed 9 Dec", trial s66 CAR-033), each of the year nearest own (its passage's day, else today's)."""
-    return (due_day(text) or due_in_words(text, own) or _by_day(text, own)
+    return (due_day(text) or due_in_words(text, own, order) or _by_day(text, own)
             or _one(weekday_numbered_from(text, date.fromisoformat(own[:10]))) or _one(weekday_dated(text, own)))
 
 
@@ -1002,7 +1011,7 @@ class Agenda:
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
                         (day := due_in_words(chunk.text, "") or due_on_weekday(chunk.text, (chunk.date or today_iso)[:10])
                          or deadline_said(chunk.text)
-                         or _due_near_own(chunk)
+                         or _due_near_own(chunk, order)
                          or deadline_opening(chunk.text, year_said(chunk.title))
                          # (of its note's year, if its title says one: "Harvest 2026" > "everything in by 21 August",
                          # trial s81 A, had been due next week)
@@ -1029,7 +1038,7 @@ class Agenda:
                 tasks["high"].append(row)
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
-            day = open_task_due(chunk.text, chunk.date or today_iso) if state in ("open", "doing") else None
+            day = open_task_due(chunk.text, chunk.date or today_iso, order) if state in ("open", "doing") else None
             if day is None and state in ("open", "doing") and row in self._month_only and _listed_under_month(chunk):
                 # (a to-do listed under its month, "## January 2027" > "☐ Chase DAC about the faculty", is due by its
                 # end: trial s74 O, "what's due this month" had found one of seven; due in the month, not on its last
