@@ -1578,6 +1578,35 @@ def test_our_last_one_with_a_person_whose_page_is_undated_is_the_newest_line_tha
     assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0, 3: 0.0}
 
 
+def test_when_i_last_did_a_thing_a_note_names_is_the_newest_dated_line_that_says_it():
+    # trial s81 G: "when did i last go to the allotment" (a page "Allotment") had given the newest +0.10 to a results
+    # day's "Clearing Plus matches go live", the visit of 7 August none
+    chunks = [_chunk("pages/Allotment.md", 0, "Plot 14B, rent due 1 Oct"),
+              _chunk("journals/2025_07_15.md", 0, "Allotment this evening - courgettes going mad", date="2025-07-15"),
+              _chunk("pages/Clearing.md", 0, "Thu 12 Aug - Clearing Plus matches go live", date="2025-08-12"),
+              _chunk("journals/2025_08_07.md", 0, "Allotment 8-10am: first tomatoes ripe. Maya packing for camp",
+                     date="2025-08-07")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.42, 0.3]), "when did i last go to the allotment",
+                  {"pages/Allotment.md": 1.0}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 0.0, 2: 0.0, 3: 1.0}
+
+
+def test_when_i_last_spoke_to_someone_is_no_newest_section_of_a_page_of_meetings_to_come():
+    # trial s81 E: "when did i last speak to karen about the loos" (a meeting the question does not name) had put a
+    # page "Meeting dates 2027"'s "Tue 3 Aug, Tue 10 Aug, Tue 17 Aug" first as its newest, dense #191, no keyword
+    chunks = [_chunk("Committee/Meeting dates 2025.md", 0, "Tue 6 Jul, Tue 13 Jul (on site)", date="2025-07-06"),
+              _chunk("Committee/Meeting dates 2025.md", 1, "Tue 3 Aug, Tue 10 Aug, Tue 17 Aug", date="2025-08-03"),
+              _chunk("Daily/2025-08-01.md", 0, "Rang Karen at Flush Hire: the first loos arrive Mon 23 Aug",
+                     date="2025-08-01"),
+              _chunk("Daily/2025-06-01.md", 0, "Karen sent the loos quote", date="2025-06-01")]
+    ranked = fuse(chunks, _dense_only([0.1, 0.1, 0.5, 0.45]), "when did i last speak to karen about the loos", {},
+                  None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 0.0, 2: 1.0, 3: 0.0}
+    # ... but asked of "my last meeting", the page of meetings titled by it is, as before
+    ranked = fuse(chunks, _dense_only([0.1, 0.1, 0.5, 0.45]), "what was said at my last meeting", {}, None, 10)
+    assert {c.row for c in ranked if c.explain.recent} == {1}
+
+
 def test_code_comes_first_for_a_question_that_asks_how_to_do_something():
     chunks = [_chunk("run.md", 0, "Use this when the API stops answering after a deploy.", kind="paragraph"),
               _chunk("run.md", 1, "Restart it:\nkubectl -n billing rollout restart deploy/api", kind="code")]

@@ -829,7 +829,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     today = clock.today().isoformat()  # (one day for every rule of this question: the s51 diff read)
     series = _newest_of_series(agenda, asked, today) if last_meeting else np.zeros(0, dtype=np.int64)
     titled = _newest_titled(agenda, chunks, meeting_word, asked - MEETING_FRAME - set(tokenize(meeting_word)),
-                            today) if last_meeting else {}
+                            today, said_only=not set(tokenize(meeting_word)) <= asked) if last_meeting else {}
     next_of = _next_of(agenda, chunks, scores, text, today)
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool,
                                      (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64), every, next_of))
@@ -970,7 +970,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
     meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
         if last_meeting else np.zeros_like(name)
-    recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today) if asks_latest(text) \
+    recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today, named_any=name) \
+        if asks_latest(text) \
         else _last_of_any_year(of, day, text, today)
     ordinal = _ordinal_rows(of, fused, text)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
@@ -2339,28 +2340,36 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
 
 
 def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray, alone: bool = False,
-             today: str | None = None) -> np.ndarray:
+             today: str | None = None, named_any: np.ndarray | None = None) -> np.ndarray:
     """For each candidate: 1 for those of the newest day among the best dated candidates (RECENT_NEAR of the best's
     fused score or more, RECENT_AMONG at most: trial s45's newest staff meeting had not been among the ten best), 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
     one, not a newer one (trial B: a scale from oldest to newest had left the 1:1 before it first). Among
     those of the notes the question names (name > 0), if any are dated: "our last 1:1" with Grace is the
     newest section of her page, not a newer journal that mentions her. alone: the notes named are the last of a series
-    already (_newest_titled), their day the newest even when it is the only one. today: ISO, else the clock's."""
+    already (_newest_titled), their day the newest even when it is the only one. today: ISO, else the clock's.
+    named_any: the notes the question names, for a question of no meeting: the newest of the dated passages that say
+    a word of their title, NEXT_NEAR of the best of those or more ("when did i last go to the allotment", of a page
+    "Allotment": trial s81 G, a results day's "Clearing Plus matches go live" had been the newest match)."""
     out = np.zeros(len(cand), dtype=np.float32)
     today = today or clock.today().isoformat()
     # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47;
     # nor a note of a day to come: the last board meeting is not the next one's page, trial s50)
     dated = [j for j in np.argsort(-fused, kind="stable")
              if (c := chunks[int(cand[j])]).date and c.date[:10] <= today and not c.origin and not c.thin]
-    named = [j for j in dated if name[j] > 0]
+    named, said_alone = [j for j in dated if name[j] > 0], False
     if named:  # any of the notes it names, however many and however weak its best line (trial s47, the review)
         dated = named
     else:
-        dated = _saying_names(chunks, cand, dated, name) or dated
-        dated = [j for j in dated if fused[j] >= RECENT_NEAR * fused[dated[0]]][:RECENT_AMONG] if dated else dated
+        by_any = named_any is not None and not name.any()
+        saying = _saying_names(chunks, cand, dated, named_any if by_any else name)
+        # (... the newest of those that say it, of however many, where other dated passages came near)
+        said_alone = bool(saying) and by_any and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1
+        near = NEXT_NEAR if saying and by_any else RECENT_NEAR
+        dated = saying or dated
+        dated = [j for j in dated if fused[j] >= near * fused[dated[0]]][:RECENT_AMONG] if dated else dated
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
-    if len(days_) > 1 or alone and named and days_:
+    if len(days_) > 1 or (alone and named or said_alone) and days_:
         newest = max(days_)
         for j in dated:
             out[j] = float(chunks[int(cand[j])].date[:10] == newest)
@@ -2487,12 +2496,14 @@ def _newest_of_series(agenda: Agenda, asked: frozenset[str], today: str | None =
 
 
 def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: frozenset[str] = frozenset(),
-                   today: str | None = None) -> dict[int, str]:
+                   today: str | None = None, said_only: bool = False) -> dict[int, str]:
     """The rows of the newest dated section of each running page titled by the meeting a question asks the latest of
     ("1on1 Marta", dated sections of its 1:1s, for "what did we say in my last 1:1?": trial s49, whose newest had not
     been among the candidates), each with its page's path; {} for none. A note of one day ("2024-03-05 Team
     meeting") is no running page: "our last meeting" is of any topic's (the review); but of a series of notes of one
-    day titled first by the meeting ("Session 40 - ..."), the newest is the last (_newest_named)."""
+    day titled first by the meeting ("Session 40 - ..."), the newest is the last (_newest_named). said_only: of the
+    pages and notes whose title says another word the question says only, for a meeting the question does not name
+    ("when did i last speak to karen about the loos": trial s81 E, a page "Meeting dates 2027" had been its newest)."""
     word = tokenize(meeting)[:1]
     today = today or clock.today().isoformat()  # (a meeting to come is not the last: trial s50, the next board
     # meeting's page)
@@ -2514,7 +2525,8 @@ def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: fro
     if running:  # of the pages whose title says another word the question says, if any does ("1on1 Priya" of "my last
         # 1on1 with priya", not Dana's newer one: trial s50)
         said = [p for p in running if _says_other_title_words(chunks, p[2][0], asked, word[0])]
-        return {r: path for path, _, rows in (said or running) for r in rows}
+        if said or not said_only:
+            return {r: path for path, _, rows in (said or running) for r in rows}
     # a series: the notes whose title says another word the question says ("Board meeting 2026-Q3" of "the last board
     # meeting"), else those titled first by the meeting ("Session 40 - ...")
     # (... a note of the folder named by the meeting among them: "Meetings/2026-10-21 David Ellis" of "our last meeting
@@ -2522,10 +2534,10 @@ def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: fro
     in_series = {s[1] for s in series}
     said = [s for s in (*series, *(f for f in foldered if f[1] not in in_series))
             if _says_other_title_words(chunks, s[2][0], asked, word[0])]
-    first = [s for s in series if tokenize(chunks[s[2][0]].title)[:1] == word]
+    first = [s for s in series if tokenize(chunks[s[2][0]].title)[:1] == word] if not said_only else []
     if said or len(first) > 1:
         return {r: path for _, path, rows in _newest_named(said or first, bool(said)) for r in rows}
-    if len(foldered) > 1:  # ... else the notes of a folder named by it ("what went wrong at the last gig?": trial s50)
+    if len(foldered) > 1 and not said_only:  # ... else the notes of a folder named by it ("what went wrong at the last gig?": trial s50)
         return {r: path for _, path, rows in _newest_named(foldered, False) for r in rows}
     return {}
 
