@@ -1589,6 +1589,15 @@ def test_when_i_last_did_a_thing_a_note_names_is_the_newest_dated_line_that_says
     ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.42, 0.3]), "when did i last go to the allotment",
                   {"pages/Allotment.md": 1.0}, None, 10)
     assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 0.0, 2: 0.0, 3: 1.0}
+    # ... or of a dated line of that note, saying it or not (the s81 rescore: "Car" > "Service log" > "19 Mar 2027:
+    # full service" had lost its newest for "when did i last get the car serviced")
+    log = [dataclasses.replace(_chunk("Home/Car.md", i, text, date=day), title="Car")
+           for i, (text, day) in enumerate([("11 Mar 2024: interim service", "2024-03-11"),
+                                            ("19 Mar 2025: full service at Mendip Motors", "2025-03-19")])]
+    log.append(_chunk("Daily/2024-06-01.md", 2, "washed the car", date="2024-06-01"))
+    ranked = fuse(log, _dense_only([0.5, 0.45, 0.3]), "when did i last get the car serviced", {"Home/Car.md": 1.0},
+                  None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0}
 
 
 def test_when_i_last_spoke_to_someone_is_no_newest_section_of_a_page_of_meetings_to_come():

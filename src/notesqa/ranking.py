@@ -2363,6 +2363,9 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     else:
         by_any = named_any is not None and not name.any()
         saying = _saying_names(chunks, cand, dated, named_any if by_any else name)
+        if saying and by_any:  # (... or are of it: "when did i last get the car serviced", "Car" > "Service log" >
+            # "19 Mar 2027: full service", the s81 rescore)
+            saying = [j for j in dated if named_any[j] > 0 or j in set(saying)]
         # (... the newest of those that say it, of however many, where other dated passages came near)
         said_alone = bool(saying) and by_any and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1
         near = NEXT_NEAR if saying and by_any else RECENT_NEAR
