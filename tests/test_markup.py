@@ -187,6 +187,9 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
     assert render("Eve: OAP pie night – 31 pies! Tom happy. takings:: £980") == \
         "Eve: OAP pie night – 31 pies! Tom happy. takings: £980"  # (trial s77 B: shown raw)
     assert render("Use std::vector. Then a::b") == "Use std::vector. Then a::b"
+    # ... or one word's after a task's words (trials s81 B, H: "... when the kit arrives due:: 2027-08-24" shown raw)
+    assert render("☐ Teamwear balance £1,318 when the kit arrives due:: 2027-08-24") == \
+        "☐ Teamwear balance £1,318 when the kit arrives due: 2027-08-24"
     # a glossary's "**term** :: meaning" lines read alike, the space before "::" not left before ":", a term that opens
     # with a number too (trial s59 RB: "wrong-match rate : % of ..." beside "48h match rate :: % of ...")
     from notesqa.parsing import parse_note

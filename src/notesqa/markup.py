@@ -104,6 +104,9 @@ FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.'’]{0,40}?)::(?:[ \t]+|(?=\[\
 # E, shown raw; "Tom happy. takings:: £980", trial s77 B), its key words: not "std::vector", nor "performance::r2" (no
 # space after)
 FIELD_AFTER_SENTENCE = re.compile(r"(?<=[.;!?] )([^\W\d_][\w\-/]*(?: [\w\-/]+){0,3}?)[ \t]*::(?=[ \t])")
+# ... or a key of one word after a task's words ("☐ Bounce About £95 (cash on the day) due:: 2027-08-21": trial s81 H,
+# B, shown raw; the Tasks plugin's due: reads it)
+FIELD_AFTER_WORDS = re.compile(r"(?<=\S )(?!tags::)([^\W\d_][\w\-]*)::(?=[ \t]+\S)")  # (a note's tags: _TAGS_FIELD)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]:?")  # a footnote's [^1] (its reference, or its definition's label)
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -339,6 +342,7 @@ def dataview_fields(text: str) -> str:
     several links (Roam's "Team:: [[Maya Chen]] [[Sam Ortiz]]", one pill each) with a comma between them."""
     text = FIELD_LINE.sub(r"\1\2:", FIELD_BRACKETED.sub(_field, text))
     text = FIELD_AFTER_SENTENCE.sub(r"\1:", text) if "::" in text else text
+    text = FIELD_AFTER_WORDS.sub(r"\1:", text) if "::" in text else text
     return _LINKS_VALUE.sub(_listed, text) if "]] [[" in text else text
 
 
