@@ -485,6 +485,23 @@ def test_a_code_the_question_names_lifts_the_passages_that_name_it_whole():
     chunks = [_chunk("van.md", 0, "Insurance: van insurance"), _chunk("codes.md", 1, "Code: P0401 | Car: Transit LK68")]
     ranked = fuse(chunks, _dense_only([0.5, 0.45]), "p0401 which van", {}, None, 10)
     assert {c.row: c.explain.version_match for c in ranked} == {0: False, 1: True}
+    # ... a reference in pieces joined by "/" too (trial s81 E: "TEN/27/0418" out of ten), not a day nor words
+    assert codes("ref TEN/27/0418 on 12/08/2027, w/c 9 Aug and/or") == {"ten/27/0418"}
+
+
+def test_a_question_that_is_a_code_alone_has_the_passages_that_name_it_first():
+    # trials s81 C, E: "Q-2027-031" had come 10th under diary lines the model found near it, "TEN/27/0418" out of ten
+    from notesqa.asking import asks_code_alone
+
+    chunks = [_chunk("diary.md", 0, "Accountant meeting with Priya, see notes"),
+              _chunk("jobs/wedding.md", 1, "Quote Q-2027-031: £6,840 + VAT")]
+    for question in ("Q-2027-031", "ref q-2027-031?"):
+        ranked = fuse(chunks, _dense_only([0.52, 0.14]), question, {}, None, 10)
+        assert ranked[0].row == 1 and ranked[0].explain.code_alone and "version or code +0.38" in str(ranked[0].explain)
+    # ... not a code asked with other words: their passages as before
+    assert not asks_code_alone("Q-2027-031 balance") and asks_code_alone("whats the ref TEN/27/0418")
+    assert not any(c.explain.code_alone for c in fuse(chunks, _dense_only([0.52, 0.14]), "Q-2027-031 balance", {},
+                                                       None, 10))
 
 
 def test_a_note_about_the_question_outranks_a_hub_with_one_close_line():

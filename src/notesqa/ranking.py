@@ -30,7 +30,7 @@ from .keywords import name_token, tokenize, word_count, word_pairs, written_apar
 from .metadata import RECORD_KEYS, as_date, dated_name, opens_with_day, opens_with_weekday
 from .notefiles import archived, template_note
 from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_earliest, asks_latest, asks_list, asks_measure,
-                     asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
+                     asks_code_alone, asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
 from .periods import (ANY_WEEKDAY, DEADLINE, DUE, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
@@ -87,6 +87,7 @@ TASK_BONUS = 0.3
 OVERDUE_ORDER = 0.2
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
+CODE_ALONE_BONUS = 0.3  # ... more for a question that is the code alone: where it is written is what is asked
 # "the second maritime museum visit", "first Arsenic prod meeting": the passages under the title or heading that
 # numbers the thing so ("MMM visit 2", "Production meeting - Arsenic #1") up, those that number it otherwise down
 # (numbering.py; trial s58 OB-016, PD-020: near-duplicate meetings and visits, the one asked 5th or lower)
@@ -224,6 +225,7 @@ class Explanation:
     section_share: float = 0.0  # 0..1: how much of the question its section's words match
     year_match: bool = False  # the question names a year this chunk's note or text names (ranked YEAR_BONUS higher)
     version_match: bool = False  # the question names a version this chunk's headings or text name (VERSION_BONUS)
+    code_alone: bool = False  # ... and is that code alone (CODE_ALONE_BONUS more)
     numbering: int = 0  # 1: its title or headings number a thing as the question does (NUMBER_BONUS); -1: otherwise
     name_match: float = 0.0  # how fully the question names this chunk's note (title, alias, file name)
     agreement: float = 0.0  # the fused score of the note's second-best passage: the note agrees, not one line
@@ -319,7 +321,7 @@ class Explanation:
         if self.overdue:
             dated += f", high priority or long overdue +{OVERDUE_ORDER * self.overdue:.2f} to rank"
         if self.version_match:
-            dated += f", version or code +{VERSION_BONUS:.2f} to rank"
+            dated += f", version or code +{VERSION_BONUS + CODE_ALONE_BONUS * self.code_alone:.2f} to rank"
         if self.numbering:
             dated += f", numbered as asked +{NUMBER_BONUS:.2f} to rank" if self.numbering > 0 else \
                 f", numbered otherwise than asked -{OTHER_NUMBER:.2f} to rank"
@@ -875,6 +877,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     overdue = np.array([late.get(i, 0.0) for i in ids], dtype=np.float32)
     task = np.isin(cand, tasks).astype(np.float32) - np.isin(cand, not_asked)
     version = _version_match(chunks, cand, text)
+    code_alone = version & asks_code_alone(text)
     number = _numbering(of, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(c.path, 0.0) for c in of], dtype=np.float32)
@@ -993,7 +996,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     opening &= ~np.array([bool(o) and _asked_field(c, asked) for o, c in zip(opening.tolist(), of)], dtype=bool)
     opening &= ~says_when
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + WEEKLY_BONUS * weekly + TASK_BONUS * task + OVERDUE_ORDER * overdue
-            + VERSION_BONUS * version + NUMBER_BONUS * (number > 0) - OTHER_NUMBER * (number < 0)
+            + VERSION_BONUS * version + CODE_ALONE_BONUS * code_alone + NUMBER_BONUS * (number > 0) - OTHER_NUMBER * (number < 0)
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + CONTACT_BONUS * contact + SUPERLATIVE_BONUS * extreme + SAYS_ALL_BONUS * says_all
@@ -1039,7 +1042,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "dense_rank": [d_rank.get(c) for c in ids], "dense_score": floats(dense),
         "keyword_rank": [k_rank.get(c) for c in ids], "keyword_score": own_kw, "fused_score": floats(fused),
         "section_share": scores.section[cand].tolist() if scores.section is not None else [0.0] * len(cand),
-        "year_match": bools(year), "version_match": bools(version), "numbering": number.tolist(), "name_match": floats(name),
+        "year_match": bools(year), "version_match": bools(version), "code_alone": bools(code_alone), "numbering": number.tolist(), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent), "ordinal": ordinal,
