@@ -1060,6 +1060,14 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     # ... a question for what was done then only: not "how should the hives sit in march 2026?" (s56 KB-014's kind)
     ranked = fuse(hives, scores, "how should the hives sit in march 2026?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False}
+    # ... nor one near it only by the word that names the period (trial s81 A: "rape drilling plan this autumn" had
+    # lifted a school's "Autumn term starts" over the plan, 9th)
+    plan = [_chunk("School dates.md", 0, "Autumn term starts Thu 2 Sept 2026", date="2026-09-02"),
+            _chunk("OSR plan.md", 0, "Plan for drilling OSR after the barley, 62 ha")]
+    scores = dataclasses.replace(_dense_only([0.16, 0.46], keyword=[1.5, 3.0], ceiling=4.0),
+                                 words={"rape": 3.0, "drilling": 2.0, "plan": 1.0, "autumn": 1.5})
+    ranked = fuse(plan, scores, "rape drilling plan autumn 2026", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False} and ranked[0].row == 1
 
 
 def test_a_passage_that_says_a_day_asked_and_the_question_s_words_is_of_it():

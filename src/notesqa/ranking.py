@@ -34,7 +34,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
 from .periods import (ANY_WEEKDAY, DEADLINE, DUE, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
-                      months_said, relative_days, weekday_number, without_relative_days, years, asked_years)
+                      months_said, relative_days, without_days, weekday_number, without_relative_days, years, asked_years)
 from .units import ATTACHED, LONG_NUMBER, states_contact
 
 if TYPE_CHECKING:
@@ -858,7 +858,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
     # garlic page for "what did I plant in mid october": trial s58 OA-023, 15th)
     day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day, of)
-    off = _off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
+    off = _off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day, of, scores.words)
     # (a task due then is what is asked, whatever its words: trial s63 T; and asked what needs doing by a day, trial
     # s76 U: "what needs doing by the 12th" had put three tasks due by then under "Not dated")
     if off.any() and (asks_due(text) or asks_to_do(text)):
@@ -1591,13 +1591,18 @@ DAY_FEW_WORDS = 0.25
 
 
 def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float, paths: list[str],
-                    day: np.ndarray) -> np.ndarray:
+                    day: np.ndarray, of: list[Chunk] | None = None, words: dict[str, float] | None = None) -> np.ndarray:
     """For each candidate (its dense score, keyword share, note, whether it is of the days asked): is it a passage no
     day of a long period asked can lift (PERIOD_DAYS, DAY_FAR, DAY_FEW_WORDS)? Not where another passage of its note
     of those days is near the question: that day's entry is about it ("decision: cutting Zadok", dense 180th, beside
-    "Sure on This Shining Night also dropped" for "which piece did we drop at the start of March?", trial s57 LB)."""
+    "Sure on This Shining Night also dropped" for "which piece did we drop at the start of March?", trial s57 LB).
+    A passage that says only the words that name the period (of: the candidates' chunks; words: the question's indexed
+    words) is near by none ("rape drilling plan this autumn": trial s81 A, a seed order's rows under "Seed Order Autumn
+    2027" and a school's "Autumn term starts" had come before the plan, 9th)."""
     if ceiling <= 0 or len(days(text)) <= PERIOD_DAYS or not len(dense):
         return np.zeros(len(dense), dtype=bool)
+    if of is not None and words:
+        kw = kw * _says_besides_the_period(text, of, words)
     off = (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
     # a question for what was done then, and none of the period near it: they are what it holds ("what did I do to the
     # hives in March?", a day of floors swapped on hives named: trial s58 OD-024; not "how much was winter storage
@@ -1610,6 +1615,18 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     # meaning, trial s70 G; "what did i do with the sixth formers last march" finds a journal's "Y12" by it)
     near = {p for p, o, d, k in zip(paths, off.tolist(), day.tolist(), kw.tolist()) if d and not o and (done or k > 0)}
     return off & np.array([p not in near for p in paths], dtype=bool)
+
+
+def _says_besides_the_period(text: str, of: list[Chunk], words: dict[str, float]) -> np.ndarray:
+    """For each candidate (of: their chunks): 1.0 where its title, headings or text say a word of the question (words:
+    its indexed words) besides those that name the period it asks of ("autumn" of "this autumn"), or it names none;
+    else 0.0."""
+    period = set(tokenize(text)) - set(tokenize(without_days(text)))
+    others = frozenset(w for w in words if w not in period)
+    if not period or not others or period.isdisjoint(words):
+        return np.ones(len(of), dtype=np.float32)
+    return np.array([bool(others & _words_of(" ".join((c.title, *c.heading, *c.parents[-1:], c.text)))) for c in of],
+                    dtype=np.float32)
 
 
 def _far_task_days(text: str, of: list[Chunk], task_day: list[bool], dense: np.ndarray, kw: np.ndarray) -> np.ndarray:
