@@ -1534,3 +1534,19 @@ def test_a_couple_of_weeks_ago_is_about_then_the_week_either_side_too():
         return dt.date.fromisoformat(iso)
     assert day(min(couple)) == day(min(two)) - dt.timedelta(days=7)
     assert day(max(couple)) == day(max(two)) + dt.timedelta(days=7)
+
+
+def test_a_day_asked_in_numbers_is_written_with_its_months_name_as_the_notes_write_theirs():
+    # trials s81 B, C, F, H: "what did i do on 3/8", "whats on 30/8" had been read as no day
+    from notesqa.periods import with_slashed_days
+
+    assert with_slashed_days("what did i do on 3/8", lambda: "dmy") == "what did i do on 3 Aug"
+    assert with_slashed_days("what did i do on 3/8", lambda: "mdy") == "what did i do on 8 Mar"
+    assert with_slashed_days("whats on 30/8", lambda: None) == "whats on 30 Aug"  # (only one reading)
+    assert with_slashed_days("whats on tue 3/8", lambda: "dmy") == "whats on tue 3 Aug"
+    for same in ("what did i do on 3/8", "how much flour, 1/2 cup", "on 3/8/27", "on 31/2", "on 14/13"):
+        assert with_slashed_days(same, lambda: None if same.endswith("3/8") else "dmy") == same
+
+    def unasked():
+        raise AssertionError("the order was read for a question of no such day")
+    assert with_slashed_days("half of 1/2 cup", unasked) == "half of 1/2 cup"

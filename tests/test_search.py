@@ -516,6 +516,26 @@ def test_a_question_for_a_day_alone_shows_that_days_entry_whatever_it_says(tmp_p
     assert "ceilidh" not in idx.search("what did I write about writing in bed today?", k=1)[0].text
 
 
+def test_a_day_asked_in_numbers_is_read_as_the_notes_write_theirs_its_last_one_first(tmp_path, embedder):
+    # trials s81 B, C, F, H: "what did i do on 3/8" had been read as no day ("3 Bisley Rd" first); of a day asked
+    # without its year, its last one's entry first, not the year before's (trial s81 F)
+    from datetime import date, timedelta
+
+    day = date.today() - timedelta(days=20)
+    notes = tmp_path / "notes"
+    write(notes / "diary" / f"{day.year}.md", f"## {day:%a} {day.day} {day:%b}\n- site visit at 14 Lansdown, a new combi\n"
+          f"- paid 25/12/{day.year - 1} invoice\n")
+    write(notes / "diary" / f"{day.year - 1}.md", f"## {day.day} {day:%b}\n- Cornwall week, what we did: rained 4 days\n")
+    write(notes / "addresses.md", f"- {day.day} Bisley Rd, what to do with the boiler\n")
+    idx = built_index(notes, tmp_path, embedder)
+    question = f"what did i do on {day.day}/{day.month}"
+    hits = idx.search(question, k=3)
+    assert "Lansdown" in hits[0].text and hits[0].date == day.isoformat(), [h.text for h in hits]
+    assert "Cornwall" in hits[1].text
+    notice = idx.notice(hits, question)
+    assert notice is not None and "Read as" not in notice and "Dated on" in notice
+
+
 def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"

@@ -910,6 +910,7 @@ class Agenda:
 
         # (or as its lines open with days without their year: "Sat 27/3 - Hannah final", trial s74 E)
         order = slashed_order(c.text for c in chunks) or entries_order(c.text for c in chunks)
+        self._order = order
         # (each note's read when a passage of it needs it: a pass over every passage had doubled the agenda's reading)
         self._rows_of: dict[str, list[int]] = defaultdict(list)
         for row, chunk in enumerate(chunks):
@@ -1113,6 +1114,11 @@ class Agenda:
             return []
         return [m for m in self._month_rows if f"{m}-28" in asked and f"{m}-01" not in asked
                 and sum(d.startswith(m) for d in asked) >= MONTH_ASKED_DAYS]
+
+    def numbers_order(self) -> str | None:
+        """The order the notes write days in numbers in ("dmy": "14/02/2026"; "mdy"), None where they say neither."""
+        self._ensure()
+        return self._order
 
     def year_written(self, path: str, day: str) -> str | None:
         """The one year a note writes a day of no year ("MM-DD") with elsewhere ("Deadline 31 January 2027" of its "due

@@ -1401,6 +1401,31 @@ def _month_of_short_year(text: str, today: date) -> str:
 _YEAR_STEP_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+(?:year|yr)\b(?!['’])", re.IGNORECASE)
 
 
+# a day in numbers a question asks of ("what did i do on 3/8", "whats on 30/8", "tue 3/8"), after a word that puts a
+# day after it (not "1/2 cup"), no year after it (days_written's)
+_SLASHED_ASKED = re.compile(r"\b(on|for|by|from|since|until|till|til|to|due|before|after|and|" + _DAY_NAMES
+                            + r")(\s+(?:the\s+)?)(\d{1,2})/(\d{1,2})\b(?![/.-]\d)", re.IGNORECASE)
+
+
+def with_slashed_days(text: str, order: Callable[[], str | None]) -> str:
+    """text with each day it asks of in numbers ("on 3/8") written with its month's name ("on 3 Aug"), read in the
+    order the notes write theirs (order(): "dmy", "mdy", asked only for such a day), else as the only reading it can
+    have ("30/8"); else as it was (trials s81 B, C, F, H: "what did i do on 3/8" had been read as no day, "3 Bisley Rd"
+    first)."""
+    if "/" not in text or not _SLASHED_ASKED.search(text):
+        return text
+    written = order()
+
+    def spelled(m: re.Match) -> str:
+        a, b = int(m[3]), int(m[4])
+        reading = written or ("dmy" if a > 12 >= b else "mdy" if b > 12 >= a else None)
+        day, month = (a, b) if reading == "dmy" else (b, a)
+        if reading is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
+            return m[0]
+        return f"{m[1]}{m[2]}{day} {calendar.month_abbr[month]}"
+    return _SLASHED_ASKED.sub(spelled, text)
+
+
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
                     weeks: Callable[[], frozenset[str]] | None = None,
                     best: Callable[[list[str]], str | None] | None = None) -> str:

@@ -1026,7 +1026,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                               _with_deadline(of) if DEADLINE.search(text) else None,
                               (lambda j: only_scheduled(of[j].text)) if DUE.search(text) else None)
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
-        order = np.concatenate([order[day[order]], order[~day[order]]])
+        # (of a day asked without its year, its last one's first: "what did i do on 3 aug" on 12 August 2027 is that
+        # month's diary's, not last August's Cornwall week, trial s81 F)
+        last = day & (recent > 0) if not asks_latest(text) else np.zeros(len(cand), dtype=bool)
+        order = np.concatenate([order[last[order]], order[(day & ~last)[order]], order[~day[order]]])
     elif day.any() and looks_ahead(text) and lists_only_plans(text) and len(days(text)) <= PERIOD_DAYS:
         order = _by_day(agenda, cand, order, day, days(text), of)  # (a week at most: a month's, by rank, the rescore)
     # which candidates hold each related word (kind="table": the rows are a vault's, a lookup a row, not a sort)

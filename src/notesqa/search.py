@@ -35,7 +35,7 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_coming, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
-from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year,
+from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year, with_slashed_days,
                       with_years_from_today, without_months, without_relative_days, years)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, not_the, parse_query, unmatched, tag_key, with_listing_period)
@@ -352,8 +352,10 @@ class NotesIndex:
         if question not in noted:
             if len(noted) >= NOTED_KEPT:
                 noted.clear()
-            noted[question] = with_noted_year(question, live.agenda.months, weeks=lambda: _weekly(live, question),
-                                              best=lambda months: _best_month(live, question, months))
+            # ("on 3/8": "on 3 Aug", as the notes write their days in numbers)
+            spelled = with_slashed_days(question, live.agenda.numbers_order)
+            noted[question] = with_noted_year(spelled, live.agenda.months, weeks=lambda: _weekly(live, spelled),
+                                              best=lambda months: _best_month(live, spelled, months))
         return noted[question]
 
     def _rank(self, text: str, filters, k: int):
@@ -545,6 +547,8 @@ class NotesIndex:
         # (the year the question names from today, "october last year", is its own: nothing to say of it, trial s58)
         typed = question
         asked, question = with_years_from_today(question), self.noted(question)
+        # (a day in numbers spelled, "on 3/8" as "on 3 Aug", said by the days read: no month read in a year)
+        asked = with_slashed_days(asked, self._live.agenda.numbers_order)
         read_as = _read_as(asked, question, self._live.agenda.months())
         # (the days read said unless the question writes their year: "in march this year", read as "in march 2026",
         # writes none, trial s67 A)
