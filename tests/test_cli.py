@@ -92,7 +92,10 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     assert click_unstyle(format_hit(1, rearranged)).splitlines()[-1] == "    a.md:1  of the days asked"  # (unknown)
     course = dataclasses.replace(task, text="TODO book first aid course - St John 16 Jan or 6 Feb\n"
                                             "SCHEDULED: <2026-12-07 Mon>", date="2026-12-04")
-    assert click_unstyle(format_hit(1, course, asked=week)).splitlines()[-1] == "    a.md:1  due 2026-12-07"
+    # (only scheduled then, as its app says: trial s81 B, "☐ sort the loft ⏳ 2027-08-23" had said "due 2027-08-23")
+    assert click_unstyle(format_hit(1, course, asked=week)).splitlines()[-1] == "    a.md:1  scheduled 2026-12-07"
+    deadline = dataclasses.replace(course, text="TODO book first aid course\nDEADLINE: <2026-12-07 Mon>")
+    assert click_unstyle(format_hit(1, deadline, asked=week)).splitlines()[-1] == "    a.md:1  due 2026-12-07"
     # ... a task done is due no more (trial s74 AB: "DONE accept grant in writing", SCHEDULED the 15th, had said "due")
     done = dataclasses.replace(course, text="DONE accept grant in writing\nSCHEDULED: <2026-12-07 Mon>")
     assert click_unstyle(format_hit(1, done, asked=week)).splitlines()[-1] == "    a.md:1  set for 2026-12-07"

@@ -284,7 +284,7 @@ def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) 
     order they come (ranking: in a list's order when the question says nothing else, the highest priority first where
     one has a priority, else the closest to it first); count: how many of them they show."""
     from .asking import lists_only_tasks
-    from .chunking import only_scheduled, priority
+    from .chunking import priority
 
     # ("things" due: a Logseq block SCHEDULED then, a line that says it is due then, as well as tasks; trial s68 C's
     # "3 open tasks are due" had counted "Payment on account due 31 Jan 2027"; overdue, the open tasks only)
@@ -294,8 +294,6 @@ def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) 
     if not lists_only_tasks(question):
         return f"{what}; those closest to the question first:"
     order = "longest overdue" if not when else "earliest"
-    if when and not prioritised and len({only_scheduled(h.text) for h in shown}) == 2:  # (ranking._listed_first)
-        return f"{what}; those due first, then those only scheduled, the earliest first:"
     return f"{what}; the highest priority and the {order} first:" if prioritised else f"{what}; the {order} first:"
 
 
@@ -530,7 +528,7 @@ def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
     from datetime import date
 
     from .agenda import days_said, open_task_due, row_due
-    from .chunking import start_days, task_days, task_state, without_set_days
+    from .chunking import only_scheduled, start_days, task_days, task_state, without_set_days
 
     from .metadata import slashed_days, year_said
 
@@ -573,6 +571,8 @@ def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
     word = "says" if not due else "done" if due <= task_days(unset) else "starts" if due <= start_days(text) else "due"
     if word == "due" and task_state(text) == "done":  # (a task done is due no more: "DONE accept grant in writing",
         word = "set for"  # SCHEDULED the 15th, done the 4th, had said "due 2027-01-15", trial s74 AB)
+    elif word == "due" and only_scheduled(text):  # (one only scheduled then, as its app says: "☐ sort the loft ⏳
+        word = "scheduled"  # 2027-08-23" had said "due 2027-08-23", trial s81 B)
     if len(due) == 1 and of_asked(next(iter(due))) and not any(of_asked(d) for d in other):
         return f"{word} {next(iter(due))}"  # (its other days not asked: "book first aid course - St John 16 Jan or 6
         # Feb", SCHEDULED the 7th, had said "of the days asked" for "whats due next week", trial s67 V)
