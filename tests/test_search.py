@@ -516,6 +516,18 @@ def test_a_question_for_a_day_alone_shows_that_days_entry_whatever_it_says(tmp_p
     assert "ceilidh" not in idx.search("what did I write about writing in bed today?", k=1)[0].text
 
 
+def test_a_code_asked_alone_is_said_by_the_hit_that_writes_it():
+    # trial s81 L: "LD-2291" had been headed "Nothing in your notes matches this closely" over its line (the model
+    # scores a code low however right the line): a hit that writes the code says the question, as one word's does
+    from notesqa.hits import Hit
+    from notesqa.search import _says_the_codes
+
+    hit = Hit("heather site added as a temporary apiary (ref LD-2291)", "inspection.md", 2, ("Bee inspector visit",),
+              0.3)
+    assert _says_the_codes(hit, "LD-2291") and _says_the_codes(hit, "ref ld-2291?")
+    assert not _says_the_codes(hit, "LD-2292") and not _says_the_codes(hit, "LD-2291 heather honey")
+
+
 def test_a_day_asked_in_numbers_is_read_as_the_notes_write_theirs_its_last_one_first(tmp_path, embedder):
     # trials s81 B, C, F, H: "what did i do on 3/8" had been read as no day ("3 Bisley Rd" first); of a day asked
     # without its year, its last one's entry first, not the year before's (trial s81 F)

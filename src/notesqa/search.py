@@ -562,7 +562,7 @@ class NotesIndex:
         text = spelling.text
         # (words in quotes are a filter: every hit says them; a question of only those matches by them)
         quoted = bool(filters.phrases) and set(tokenize(text)) <= set(tokenize(" ".join(filters.phrases)))
-        said_all = bool(hits) and (quoted or _says_all(hits[0], text)
+        said_all = bool(hits) and (quoted or _says_all(hits[0], text) or _says_the_codes(hits[0], text)
                                    or _says_the_rare_words(hits[0], text, self._live.gen))
         live, tasks = self._tasks_then(question)  # (read once: their count, and how many the hits show)
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
@@ -773,6 +773,14 @@ def _says_all(hit: Hit, text: str) -> bool:
     that says it is) that hit says, in its passage or where it is (title, headings, parents)?"""
     words = set(tokenize(text))
     return len(words) == 1 and words <= _words_of(hit)
+
+
+def _says_the_codes(hit: Hit, text: str) -> bool:
+    """Does hit say every code the question names (asking.codes), where the question is a code alone ("LD-2291": trial
+    s81 L, "Nothing in your notes matches this closely" had been said over the line that writes it)?"""
+    from .asking import asks_code_alone, codes
+
+    return asks_code_alone(text) and codes(text) <= codes(" ".join([hit.text, hit.title, *hit.heading, *hit.parents]))
 
 
 def _words_of(hit: Hit) -> set[str]:
