@@ -2057,6 +2057,12 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     chunks = [dated("Rehearsals.md", "Date: Sun 27 Dec | Note: half term - NO REHEARSAL"),
               dated("Rehearsals.md", "Date: Sun 31 Jan 2027 | Note: full rehearsal")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
+    # ... nor one skipped (trial s81 L: "Sat 14 Aug | Who helps: skip - extraction" had come first for "when is the next
+    # ledbury market", the "Sat 28 Aug | Who helps: Rob" row after it said of days all gone)
+    for off in ("skip - extraction", "not going this year"):
+        chunks = [dated("Market stall.md", f"Date: Sun 27 Dec | Who helps: {off}"),
+                  dated("Market stall.md", "Date: Sun 31 Jan 2027 | Who helps: Rob")]
+        assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
     # ... nor a free day, nor one of none of the thing asked (trial s80 AE: "May Day weekend (1-3 May) - nothing
     # booked" had come first for "when's my next wedding"; H: "Sat 17 Apr | no wedding — deep clean")
     chunks = [dated("Weddings.md", "Sun 27 Dec - nothing booked, keep free"), dated("Weddings.md", "Sun 3 Jan - no wedding"),

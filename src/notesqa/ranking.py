@@ -75,7 +75,10 @@ _CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|not\s+running|
                          r"school)e?s?"
                          # (... or a free day: "May Day weekend (1-3 May) - nothing booked", trial s80 AE, first for
                          # "when's my next wedding" over the "Sat 8 May" row of the weddings booked)
-                         r"|nothing\s+booked|no\s+bookings?)\b",
+                         r"|nothing\s+booked|no\s+bookings?"
+                         # (... or one skipped: "Sat 14 Aug | Who helps: skip - extraction", trial s81 L, first for "when
+                         # is the next ledbury market" over "Sat 28 Aug | Who helps: Rob", its days said all gone)
+                         r"|skip(?:ped|ping)?|not\s+going)\b",
                          re.IGNORECASE)
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
