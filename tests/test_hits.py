@@ -358,12 +358,16 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
         "14 things are due on 2026-12-04, 2 of them here; the highest priority and the earliest first:"
     assert notice(late[1:], "what's due on 2026-12-04?", tasks=14) == \
         "14 things are due on 2026-12-04, 1 of them here; the earliest first:"
-    # ... those due and those only scheduled alike (ranking._listed_first: trials s81 B, D, G, M, P, "those due first,
-    # then those only scheduled" had hidden tomorrow's scheduled tasks under a month's deadlines)
+    # ... those due before those only scheduled, where both are shown (ranking._listed_first: trial s80 Y-09)
     both = [dataclasses.replace(scored(0.6, day=True), text="TODO report\nDEADLINE: <2026-12-04 Fri>"),
             dataclasses.replace(scored(0.5, day=True), text="TODO ring\nSCHEDULED: <2026-12-04 Fri>")]
     assert notice(both, "what's due on 2026-12-04?", tasks=14) == "14 things are due on 2026-12-04, 2 of them here; " \
-        "the earliest first:"
+        "those due first, then those only scheduled, the earliest first:"
+    # ... where some of them only scheduled come after the hits shown too (trials s81 D, P, M: "the earliest first" over
+    # tasks due the 20th, those scheduled the 13th below -k 5)
+    assert notice(both[:1], "what's due on 2026-12-04?", tasks=14, both_kinds=True) == "14 things are due on " \
+        "2026-12-04, 1 of them here; those due first, then those only scheduled, the earliest first:"
+    assert notice(both, "what's due on 2026-12-04?", tasks=14, both_kinds=False).endswith("; the earliest first:")
     assert notice(late, "what is due on December 4?", tasks=9).startswith("9 things are due on December 4,")
     assert notice(late, "what's due on 2026-12-04 for the SSO launch?", tasks=3) == \
         "3 things are due on 2026-12-04, 2 of them here; those closest to the question first:"

@@ -1309,12 +1309,12 @@ def test_asked_for_deadlines_the_tasks_set_a_deadline_come_before_those_schedule
               _chunk("Accounts.md", 0, f"TODO receipts to Rhian\nDEADLINE: <{later} Fri>")]
     rows = [c.row for c in fuse(chunks, _dense_only([0.5, 0.4]), f"any deadlines before {cut}", {}, None, 10)]
     assert rows == [1, 0]
-    # ... but where it asks what is due, all by day, the earliest first (trials s81 B, D, G, M, P: trial s80 Y-09's
-    # "due first, then those only scheduled" had hidden tomorrow's scheduled tasks under a month's deadlines at -k 5)
+    # ... and where it asks what is due, those due before those only scheduled, each by day (trial s80 Y-09: "what's due
+    # this month" had listed a "DEADLINE: <2027-04-22 Thu>" tenth, after nine scheduled for the days before it)
     soonest = (date.today() + timedelta(days=3)).isoformat()
     chunks.append(_chunk("Accounts.md", 1, f"TODO chase Rhian\nDEADLINE: <{soonest} Fri>"))
     rows = [c.row for c in fuse(chunks, _dense_only([0.5, 0.4, 0.3]), f"what's due before {cut}", {}, None, 10)]
-    assert rows == [0, 2, 1]
+    assert rows == [2, 1, 0]
     # ... with the question's other words too, a deadline among those that say them (trial s75 AB: "what's the AA
     # deadline this month" had listed the AA tasks, then the others by day, the deadline 15th)
     chunks = [_chunk("j.md", 0, f"TODO print AA list\nSCHEDULED: <{soon} Mon>"),

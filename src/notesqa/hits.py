@@ -234,7 +234,7 @@ def weak(hits: list[Hit]) -> bool:
 
 def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), tasks: int | None = None,
            dated_then: bool = False, words_said: bool = False, tasks_shown: int | None = None,
-           days_read: bool = True, year_written: bool | None = None) -> str | None:
+           days_read: bool = True, year_written: bool | None = None, both_kinds: bool | None = None) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue; dated_then: some notes are, but none of their passages is among the hits), or that no
     note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
@@ -243,7 +243,8 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     that none matches closely (weak; not when the first hit says the one word searched or the words quoted,
     words_said: a search box's "compartment", '"answer in one line"' match by their words, however low the score); or,
     days_read (not where a front end says the year it read them in), the days asked its hits are of, unless the
-    question writes their year (year_written; when not given, does the question as given write one)."""
+    question writes their year (year_written; when not given, does the question as given write one). both_kinds: are
+    some of the things due then only scheduled and some due (when not given, as the hits show them)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property
                                                or h.explain.mention) for h in hits):
         return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
@@ -261,7 +262,7 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
     shown = tasks_shown if tasks_shown is not None else sum(_of_days(h) for h in hits)
     if hits and tasks and tasks > shown:
-        return _tasks_said(tasks, when, question, [h for h in hits if _of_days(h)], shown)
+        return _tasks_said(tasks, when, question, [h for h in hits if _of_days(h)], shown, both_kinds)
     if hits and unmentioned:
         return f"No note mentions {quoted_words(unmentioned)}; the nearest passages:"
     from .periods import asks_due, unclear_day, years
@@ -279,12 +280,12 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     return WEAK_MATCH if weak(hits) and not words_said else None
 
 
-def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) -> str:
+def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int, both_kinds: bool | None = None) -> str:
     """"11 open tasks are overdue, 5 of them here; ..." for hits that show only some of them (shown), and in which
     order they come (ranking: in a list's order when the question says nothing else, the highest priority first where
     one has a priority, else the closest to it first); count: how many of them they show."""
     from .asking import lists_only_tasks
-    from .chunking import priority
+    from .chunking import only_scheduled, priority
 
     # ("things" due: a Logseq block SCHEDULED then, a line that says it is due then, as well as tasks; trial s68 C's
     # "3 open tasks are due" had counted "Payment on account due 31 Jan 2027"; overdue, the open tasks only)
@@ -294,6 +295,9 @@ def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) 
     if not lists_only_tasks(question):
         return f"{what}; those closest to the question first:"
     order = "longest overdue" if not when else "earliest"
+    if when and not prioritised and (both_kinds if both_kinds is not None
+                                     else len({only_scheduled(h.text) for h in shown}) == 2):  # (ranking._listed_first)
+        return f"{what}; those due first, then those only scheduled, the earliest first:"
     return f"{what}; the highest priority and the {order} first:" if prioritised else f"{what}; the {order} first:"
 
 

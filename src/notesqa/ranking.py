@@ -23,7 +23,7 @@ import numpy as np
 
 from . import clock
 from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, day_written_before
-from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, row_cells, step_of,
+from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, only_scheduled, row_cells, step_of,
                        table_rows, task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, other_form_tokens, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
@@ -33,7 +33,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      asks_code_alone, asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (ANY_WEEKDAY, DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
+from .periods import (ANY_WEEKDAY, DEADLINE, DUE, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
                       months_said, relative_days, without_days, weekday_number, without_relative_days, years, asked_years)
 from .units import ATTACHED, LONG_NUMBER, states_contact
 
@@ -1026,7 +1026,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     next_first = np.isin(np.arange(len(cand)), next_first)
     if asks_due(text) or asks_overdue(text) or asks_to_do(text):
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text), _saying(of, tasks_of(text)),
-                              _with_deadline(of) if DEADLINE.search(text) else None)
+                              _with_deadline(of) if DEADLINE.search(text) else None,
+                              (lambda j: only_scheduled(of[j].text)) if DUE.search(text) else None)
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         # (of a day asked without its year, its last one's first: "what did i do on 3 aug" on 12 August 2027 is that
         # month's diary's, not last August's Cornwall week, trial s81 F)
@@ -1162,7 +1163,8 @@ _DEADLINE_SET = re.compile(r"\bdeadline\b", re.IGNORECASE)
 
 def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool,
                   asked: set[str] = frozenset(), says: Callable[[int], bool] | None = None,
-                  deadline: Callable[[int], bool] | None = None) -> list[int]:
+                  deadline: Callable[[int], bool] | None = None,
+                  scheduled: Callable[[int], bool] | None = None) -> list[int]:
     """For "what's due this week?" and "what's overdue?": the open tasks due then (among rows) before every other
     candidate, a task due then being the answer whatever its words (trial B: a high-priority task due that
     day had come after undated tasks closer in words). When the question says nothing else (plain), they
@@ -1178,9 +1180,11 @@ def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.
     if not listed:
         return order.tolist()
     if plain:  # (for "any deadlines this month", those set a deadline first: trial s71 A's came after five scheduled)
-        # (... but for "what's due", all by day, earliest first: trial s80 Y-09's "due first, then those only
-        # scheduled" had hidden tomorrow's scheduled tasks under a month's deadlines at -k 5, trials s81 B, D, G, M, P)
-        listed.sort(key=lambda j: (deadline is not None and not deadline(j), place[int(cand[j])]))
+        # (... and for "what's due", those due before those only scheduled: a Logseq "DEADLINE: <2027-04-22 Thu>" had
+        # come tenth after nine "SCHEDULED:" tasks of the days before it, trial s80 Y-09; by day alike, s81 A-36 and
+        # D-39 had lost theirs under tomorrow's scheduled tasks: the notice says which come first, search._both_kinds)
+        listed.sort(key=lambda j: (deadline is not None and not deadline(j), scheduled is not None and scheduled(j),
+                                   place[int(cand[j])]))
     elif says is not None and any((found := {j: says(j) or deadline is not None and deadline(j)
                                              for j in listed}).values()):
         # (those that say the question's other words by rank, then the rest as a list reads: "what's due next week for

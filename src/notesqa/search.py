@@ -567,7 +567,8 @@ class NotesIndex:
         live, tasks = self._tasks_then(question)  # (read once: their count, and how many the hits show)
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       None if tasks is None else len(tasks), self._dated_then(question), said_all,
-                      None if tasks is None else _tasks_in(live, tasks, hits), days_read, year_written)
+                      None if tasks is None else _tasks_in(live, tasks, hits), days_read, year_written,
+                      None if tasks is None else _both_kinds(live, tasks))
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
                             if x) or None
         return with_spelling(spelling.fixes, filters.excluded, said, filtered, not_the(question)) if hits else said
@@ -946,6 +947,15 @@ def _tasks_in(live: _Live, rows: np.ndarray, hits: list[Hit]) -> int:
     chunks = live.tree.chunks
     return sum(any(h.path == c.path and h.line <= c.line <= h.end_line and c.text.split("\n", 1)[0] in h.text
                    for h in hits) for c in (chunks[int(r)] for r in rows))
+
+
+def _both_kinds(live: _Live, tasks: np.ndarray) -> bool:
+    """Are some of the things due then only scheduled ("SCHEDULED: <...>", ⏳) and some due (ranking._listed_first puts
+    those due first): the notice says so whichever the hits show (trials s81 B, D, G, M, P: "the earliest first" over
+    tasks due the 20th, those scheduled the 13th below -k 5)."""
+    from .chunking import only_scheduled
+
+    return len({only_scheduled(live.tree.chunks[int(r)].text) for r in tasks.tolist()}) == 2
 
 
 def _copies_in(holder: Hit, line: str, date: str | None) -> bool:
