@@ -1910,23 +1910,6 @@ def test_the_next_of_a_thing_whose_best_passages_are_all_gone_is_the_soonest_to_
     assert not any(c.explain.next_first for c in fuse(chunks, scores, "when's the next newark", {}, None, 2))
 
 
-def test_the_next_of_a_thing_named_with_day_is_of_the_passages_that_say_both():
-    # trial s81 G: "when is the next open day" had put today's journal's "8:00 lines open" first (its "day" read as the
-    # question's frame), the open days' "Sat 2 Oct - first autumn open day" 3rd; not "what day is the next match"
-    from notesqa.ranking import _next_words
-
-    def said(days: int) -> str:
-        return (date.today() + timedelta(days=days)).isoformat()
-    assert _next_words("when is the next open day") == {"open", "day"}
-    assert _next_words("what day is the next match") == {"match"}
-    chunks = [dataclasses.replace(_chunk("journals/today.md", 0, "8:00 lines open, 310 calls queueing"), date=said(0)),
-              dataclasses.replace(_chunk("Open days.md", 0, "Sat 19 June - 2,140 booked"), date=said(-50)),
-              dataclasses.replace(_chunk("Open days.md", 1, "Sat 2 Oct - first autumn open day"), date=said(50))]
-    scores = _dense_only([0.5, 0.75, 0.72], keyword=[1.0, 3.0, 3.5], ceiling=4.0)
-    ranked = fuse(chunks, scores, "when is the next open day", {}, None, 3)
-    assert ranked[0].row == 2
-
-
 def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder():
     # trial s79 O: "when is my next wedding" had "the wedding fair next year will be Sun 3 Oct 2027" first and no
     # wedding: the notes of "weddings/" are weddings whatever their passages say; one passage of the soonest note first

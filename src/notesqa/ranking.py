@@ -2633,7 +2633,7 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     Newark April before 12 March", is not it): candidates (the pool best of them by dense score), read for the soonest
     whatever their scores (trial s75 D: "| Newark (IACF) | Thu 8 - Fri 9 Apr |" of a calendar of 2027 had been no
     candidate, the past fairs' notes all ten); else none."""
-    if not asks_next(text) or days(text) or not (words := _next_words(text)):
+    if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - _NEXT_FRAME):
         return _NONE_ROWS
     rows = agenda.of_or_telling_between(today, (_dt.date.fromisoformat(today) + _dt.timedelta(days=NEXT_DAYS)).isoformat())
     def names_it(c: Chunk, keyword: float) -> bool:
@@ -2694,16 +2694,6 @@ def _folder_words(path: str) -> frozenset[str]:
 
 NEXT_DAYS = 366
 _NEXT_FRAME = frozenset(tokenize("next when what who which whats whens date day time"))
-_NAMED_BY = frozenset(tokenize("date day time"))  # ... but a thing's name's last word after another ("open day")
-
-
-def _next_words(text: str) -> frozenset[str]:
-    """The words of a question of the next of a thing a passage of it holds: its words but its frame's (_NEXT_FRAME),
-    a day or a time kept after a word of the thing's name ("when is the next open day": "open", "day"; trial s81 G,
-    "8:00 lines open" of today's journal had been its next), not after a frame's ("what day is the next match")."""
-    tokens = tokenize(text)
-    return frozenset(t for i, t in enumerate(tokens) if t not in _NEXT_FRAME
-                     or t in _NAMED_BY and i and tokens[i - 1] not in _NEXT_FRAME)
 _NONE_ROWS = np.zeros(0, dtype=np.int64)
 
 
