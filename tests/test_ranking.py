@@ -1060,6 +1060,13 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     # ... a question for what was done then only: not "how should the hives sit in march 2026?" (s56 KB-014's kind)
     ranked = fuse(hives, scores, "how should the hives sit in march 2026?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False}
+    # ... nor one of none of its words nearer than that (trial s81 J: "Wed 7 July 2027, 12.30" of a practice meeting,
+    # dense 0.26, had come first for "what was the energy bill in july" over the money page's Octopus row, 0.45)
+    bills = [_chunk("Meetings/2026-01-07.md", 0, "Wed 7 Jan 2026, 12.30", date="2026-01-07"),
+             _chunk("Money.md", 0, "What: Octopus energy | Amount: £121", kind="table_row")]
+    ranked = fuse(bills, _dense_only([0.257, 0.452], keyword=[0.0, 5.6], ceiling=6.0),
+                  "what was the energy bill in january 2026", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False} and ranked[0].row == 1
     # ... nor one near it only by the word that names the period (trial s81 A: "rape drilling plan this autumn" had
     # lifted a school's "Autumn term starts" over the plan, 9th)
     plan = [_chunk("School dates.md", 0, "Autumn term starts Thu 2 Sept 2026", date="2026-09-02"),
@@ -1098,7 +1105,8 @@ def test_a_passage_that_says_a_day_of_a_period_named_from_today_and_the_question
               _chunk("Admin/Tasks.md", 0, "renew the riding school licence", date=soon.isoformat())]
     scores = _dense_only([0.4, 0.4, 0.2], keyword=[2.0, 2.0, 0.0], ceiling=2.0)
     ranked = fuse(chunks, scores, "which horses need flu jabs next month", {}, None, 10)
-    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: True}
+    # (the licence's task, of none of its words and far from it, not: _off_the_period's DAY_FAR_NO_WORDS, trial s81 J)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: False}
     # ... not of a season asked of no time ("reasons colonies die over winter", as before)
     ranked = fuse(chunks, scores, "why do horses need flu jabs over winter", {}, None, 10)
     assert not any(c.explain.day_match for c in ranked)
