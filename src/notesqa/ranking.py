@@ -1609,11 +1609,12 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     2027" and a school's "Autumn term starts" had come before the plan, 9th)."""
     if ceiling <= 0 or len(days(text)) <= PERIOD_DAYS or not len(dense):
         return np.zeros(len(dense), dtype=bool)
+    none = kw <= 0  # (says none of its words, the period's neither)
     if of is not None and words:
         kw = kw * _says_besides_the_period(text, of, words)
     # (one of none of its words further up: "Wed 7 July 2027, 12.30" of a practice meeting, dense 0.26, had come first
     # for "what was the energy bill in july" over the money page's Octopus row, 0.45; trial s81 J)
-    off = (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR) | (kw <= 0) & (dense < dense.max() - DAY_FAR_NO_WORDS)
+    off = (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR) | none & (dense < dense.max() - DAY_FAR_NO_WORDS)
     # a question for what was done then, and none of the period near it: they are what it holds ("what did I do to the
     # hives in March?", a day of floors swapped on hives named: trial s58 OD-024; not "how much was winter storage
     # last winter?", whose period's passages of none of its words had come first, s56 KB-014)
