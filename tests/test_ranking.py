@@ -1633,6 +1633,16 @@ def test_when_i_last_did_a_thing_a_note_names_is_the_newest_dated_line_that_says
     assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0}
 
 
+def test_when_i_last_did_a_thing_is_the_newest_dated_line_that_says_a_word_of_it():
+    # trial s81 R: "when did i last ring holt's" had given the newest to a journal of none of its words
+    chunks = [_chunk("journals/2025_08_09.md", 0, "Rang Holts about the coach, 52 seats", date="2025-08-09"),
+              _chunk("journals/2025_08_10.md", 0, "In school 10-2, sorted the display boards", date="2025-08-10"),
+              _chunk("Contacts.md", 0, "Holts Coaches: 01706 822 409")]
+    ranked = fuse(chunks, _dense_only([0.37, 0.38, 0.43], keyword=[1.5, 0.0, 2.5], ceiling=3.0),
+                  "when did i last ring holts", {}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 1.0, 1: 0.0, 2: 0.0}
+
+
 def test_when_i_last_spoke_to_someone_is_no_newest_section_of_a_page_of_meetings_to_come():
     # trial s81 E: "when did i last speak to karen about the loos" (a meeting the question does not name) had put a
     # page "Meeting dates 2027"'s "Tue 3 Aug, Tue 10 Aug, Tue 17 Aug" first as its newest, dense #191, no keyword

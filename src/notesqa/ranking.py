@@ -976,7 +976,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
     meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
         if last_meeting else np.zeros_like(name)
-    recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today, named_any=name) \
+    recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today, named_any=name, worded=own > 0) \
         if asks_latest(text) \
         else _last_of_any_year(of, day, text, today)
     ordinal = _ordinal_rows(of, fused, text)
@@ -2371,7 +2371,8 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
 
 
 def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray, alone: bool = False,
-             today: str | None = None, named_any: np.ndarray | None = None) -> np.ndarray:
+             today: str | None = None, named_any: np.ndarray | None = None, worded: np.ndarray | None = None
+             ) -> np.ndarray:
     """For each candidate: 1 for those of the newest day among the best dated candidates (RECENT_NEAR of the best's
     fused score or more, RECENT_AMONG at most: trial s45's newest staff meeting had not been among the ten best), 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
@@ -2381,7 +2382,9 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     already (_newest_titled), their day the newest even when it is the only one. today: ISO, else the clock's.
     named_any: the notes the question names, for a question of no meeting: the newest of the dated passages that say
     a word of their title, NEXT_NEAR of the best of those or more ("when did i last go to the allotment", of a page
-    "Allotment": trial s81 G, a results day's "Clearing Plus matches go live" had been the newest match)."""
+    "Allotment": trial s81 G, a results day's "Clearing Plus matches go live" had been the newest match). worded: for
+    each candidate, does it say a word of the question: of the best dated, those that do, where any does ("when did i
+    last ring holt's": trial s81 R, a journal of none of its words had been the newest match)."""
     out = np.zeros(len(cand), dtype=np.float32)
     today = today or clock.today().isoformat()
     # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47;
@@ -2397,10 +2400,11 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         if saying and by_any:  # (... or are of it: "when did i last get the car serviced", "Car" > "Service log" >
             # "19 Mar 2027: full service", the s81 rescore)
             saying = [j for j in dated if named_any[j] > 0 or j in set(saying)]
+        said = [j for j in dated if worded[j]] if worded is not None and not saying else []
         # (... the newest of those that say it, of however many, where other dated passages came near)
-        said_alone = bool(saying) and by_any and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1
+        said_alone = bool(saying and by_any or said) and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1
         near = NEXT_NEAR if saying and by_any else RECENT_NEAR
-        dated = saying or dated
+        dated = saying or said or dated
         dated = [j for j in dated if fused[j] >= near * fused[dated[0]]][:RECENT_AMONG] if dated else dated
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
     if len(days_) > 1 or (alone and named or said_alone) and days_:
