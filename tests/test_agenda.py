@@ -59,6 +59,19 @@ def test_a_task_that_says_a_weekday_and_a_days_number_is_due_that_day():
     assert days_said("☐ put up fairy lights (Weds 9th)", "2026-12-11") == {"2026-12-11", "2026-12-09"}
 
 
+def test_an_open_task_to_be_done_before_a_day_is_due_then():
+    # trial s81 S: "☐ clean out & lime calving boxes before 20 Aug" had been missing from "what jobs are due next week"
+    # ("by Fri 20 Aug" was due); not a line of no task ("we met before 20 Aug")
+    from datetime import date, timedelta
+    ahead = date.today() + timedelta(days=10)
+
+    def line(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="todo.md", date=None)
+    agenda = Agenda([line(f"☐ clean out & lime calving boxes before {ahead.day} {ahead:%b}", 0),
+                     line(f"we met the vet before {ahead.day} {ahead:%b}", 1)])
+    assert agenda.due_on({ahead.isoformat()}).tolist() == [0]
+
+
 def test_a_task_that_says_a_weekday_a_day_and_a_month_is_due_that_day():
     # trial s66 CAR-033: a to-do's "☐ gas checks statics Wed 9 Dec - Rob 9am" under "## This month (Dec 2026)" had
     # been listed as "Not due from 2026-12-07 to 2026-12-13", while "chase if not by Fri 11th" was due

@@ -575,7 +575,8 @@ def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
 
 # "by" and the day a task is to be done by ("☐ Holt – final letter (owed £780) by 12 Dec", "by Fri 18th Dec"): trial
 # s69 K, listed "Not due from 2026-12-07 to 2026-12-13" for "what's due next week"
-_BY_DAY = re.compile(r"\bby\s+(?:the\s+)?(?=(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?\d)", re.IGNORECASE)
+# (... or "before" it, an open task's: "☐ clean out & lime calving boxes before 20 Aug", trial s81 S, due no day)
+_BY_DAY = re.compile(r"\b(by|before)\s+(?:the\s+)?(?=(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?\d)", re.IGNORECASE)
 BY_DAY_CHARS = 20  # characters after "by" its day is written in ("Fri 18th December")
 
 
@@ -584,9 +585,9 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
     says, else of the one nearest own; or (numbered) a day's number with its ending alone ("☐ Holt letter by 12th"), the
     next such day from own (its note's day); None for none (a number alone: "by 15", "by bay 2"). (Not numbered: a
     line of no task, "invoicing: monthly, on their portal by the 5th", is a rule of every month, the rescore.)"""
-    m = _BY_DAY.search(text) if "by" in text else None
-    if m is None or not numbered and _DONE_BEFORE.search(text, 0, m.start()):
-        return None  # (a line of what was done by then: "21 paid by 9 Sept", the rescore, s79 M)
+    m = _BY_DAY.search(text) if "by" in text or "before" in text else None
+    if m is None or not numbered and (m[1].lower() == "before" or _DONE_BEFORE.search(text, 0, m.start())):
+        return None  # (a line of what was done by then: "21 paid by 9 Sept", the rescore, s79 M; of no task, "before")
     after = text[m.end():m.end() + BY_DAY_CHARS]
     if (said := _one(days_written(after, own))) or not numbered or (number := _ORDINAL_ALONE.match(after)) is None:
         return said
