@@ -156,6 +156,10 @@ def test_a_line_that_says_it_is_due_a_day_of_no_year_is_of_its_notes_day_or_year
     agenda = Agenda([line("Pool closed due to flooding until 2 July", 0, f"journals/{year}_05_10.md", f"{year}-05-10"),
                      line("invoice due ~~2 July~~ 9 July", 1, f"journals/{year}_05_10.md", f"{year}-05-10")])
     assert agenda.due_on({f"{year}-07-02"}).tolist() == [] and agenda.due_on({f"{year}-07-09"}).tolist() == [1]
+    # ... nor a day it was due (trial s81 Q: "(was due the 28th)" in the note of 30 July had been due 28 August)
+    agenda = Agenda([line("☐ chase the pool man (was due the 28th)", 0, f"Daily/{year}-05-10.md", f"{year}-05-10"),
+                     line("☐ chase the pool man, due the 28th", 1, f"Daily/{year}-05-10.md", f"{year}-05-10")])
+    assert agenda.due_on({f"{year}-05-28"}).tolist() == [1]
 
 
 def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():

@@ -457,8 +457,8 @@ def due_in_words(text: str, own: str, order: str | None = None) -> str | None:
     year, "Payment on account due 31 Jan 2027", not "MOT due 18 Mar each year"); written in numbers without its year
     ("due 14/8"), read in the vault's order (order: "dmy", "mdy"); None unless one day is said."""
     m = _DUE_WORD.search(text)
-    if m is None:
-        return None
+    if m is None or _WAS.search(text, 0, m.start()):  # (not a day it was due: "(was due the 28th)" of a note of 30
+        return None  # July, trial s81 Q, had been due 28 August)
     after = text[m.end():m.end() + DUE_WORDS_AFTER]
     if own and (part := _DUE_PART.match(after)) and (month := month_number(part[2])):
         # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not the 31st of July, trial s76 C)
@@ -474,6 +474,7 @@ def due_in_words(text: str, own: str, order: str | None = None) -> str | None:
     return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
 
 
+_WAS = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.IGNORECASE)
 _DUE_SLASHED = re.compile(r"\s*(?:on\s+|by\s+)?(\d{1,2})/(\d{1,2})(?![/\d])")  # ("due 14/8", not "due 14/8/27": days_written's)
 
 
