@@ -244,31 +244,6 @@ def test_page_names_and_journals():
     assert property_list("[[a]], [[b c]], #d, e") == ("a", "b c", "d", "e")
 
 
-def test_journals_are_titled_as_the_graphs_config_says_and_linked_by_either_name(tmp_path):
-    # trials s81 J, M, P: a graph's ':journal/page-title-format "EEE do MMM yyyy"' had been shown "Aug 6th, 2027"
-    from notesqa.logseq import journal_title_format
-
-    assert journal_title("2027-08-06", "EEE do MMM yyyy") == "Fri 6th Aug 2027"
-    assert journal_title("2027-08-06", "EEEE, dd.MM.yyyy") == "Friday, 06.08.2027"
-    assert journal_title("2027-08-06", "yyyy-MM-dd") == "2027-08-06" and journal_title("2027-08-06", "MMMM d, yy") == \
-        "August 6, 27"
-    (tmp_path / "logseq").mkdir()
-    (tmp_path / "journals").mkdir()
-    (tmp_path / "pages").mkdir()
-    config = tmp_path / "logseq" / "config.edn"
-    config.write_text('{;; :journal/page-title-format "yyyy/MM/dd"\n :journal/page-title-format "EEE do MMM yyyy"\n}\n')
-    assert journal_title_format(tmp_path) == "EEE do MMM yyyy"
-    (tmp_path / "journals" / "2027_08_06.md").write_text("- went for a walk\n")
-    (tmp_path / "pages" / "Walks.md").write_text("- see [[Fri 6th Aug 2027]] and [[Aug 6th, 2027]]\n")
-    vault = Vault(tmp_path, ["journals/2027_08_06.md", "pages/Walks.md"])
-    note = parse_note("- went for a walk\n", "journals/2027_08_06.md", vault)
-    assert (note.title, note.date) == ("Fri 6th Aug 2027", "2027-08-06")
-    assert vault.resolve("Fri 6th Aug 2027") == vault.resolve("Aug 6th, 2027") == "journals/2027_08_06.md"
-    # ... Logseq's default, or a commented line's only: the default
-    config.write_text('{;; :journal/page-title-format "EEE do MMM yyyy"\n :journal/page-title-format "MMM do, yyyy"}\n')
-    assert journal_title_format(tmp_path) is None
-
-
 def test_a_logseq_page_outside_a_graph_is_recognised_by_its_properties():
     assert looks_like_outline("type:: [[Feature]]\n\n- a block\n")
     assert not looks_like_outline("# Plain note\n\n- a bullet\n")

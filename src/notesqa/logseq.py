@@ -318,14 +318,13 @@ def _org_open(kind: str, lead: str, rest: str) -> str:
 # --------------------------------------------------------------------------- page names
 
 
-def page_name(rel: str, title_format: str | None = None) -> str:
+def page_name(rel: str) -> str:
     """The page name Logseq gives a file: `a___b.md` is page `a/b`, `%3F` is `?` (its
-    triple-lowbar file name format), a journal `2021_07_19.md` is `Jul 19th, 2021`, or as the graph's
-    title_format writes it (journal_title_format)."""
+    triple-lowbar file name format), a journal `2021_07_19.md` is `Jul 19th, 2021`."""
     path = PurePosixPath(rel)
     date = journal_date(rel)
     if date is not None:
-        return journal_title(date, title_format)
+        return journal_title(date)
     stem = path.stem.replace("___", "/")
     return nfc(urllib.parse.unquote(stem))
 
@@ -357,48 +356,10 @@ def property_date(value: str) -> str | None:
     return None
 
 
-def journal_title(iso: str, title_format: str | None = None) -> str:
-    """A journal's title: Logseq's default "Aug 6th, 2027", or as title_format (its date-fns tokens) writes it ("EEE
-    do MMM yyyy": "Fri 6th Aug 2027")."""
+def journal_title(iso: str) -> str:
     d = _dt.date.fromisoformat(iso)
-    if title_format:
-        return _DATE_TOKEN.sub(lambda m: _date_token(d, m[0]), title_format)
-    return f"{d.strftime('%b')} {d.day}{_ordinal(d.day)}, {d.year}"
-
-
-def _ordinal(day: int) -> str:
-    return "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-
-
-# the date-fns tokens of Logseq's :journal/page-title-format, a quoted text as written
-_DATE_TOKEN = re.compile(r"'[^']*'|yyyy|yy|MMMM|MMM|MM|M|do|dd|d|EEEE|EEE|EE|E")
-
-
-def _date_token(d: _dt.date, token: str) -> str:
-    if token.startswith("'"):
-        return token.strip("'")
-    return {"yyyy": str(d.year), "yy": f"{d.year % 100:02d}", "MMMM": d.strftime("%B"), "MMM": d.strftime("%b"),
-            "MM": f"{d.month:02d}", "M": str(d.month), "do": f"{d.day}{_ordinal(d.day)}", "dd": f"{d.day:02d}",
-            "d": str(d.day), "EEEE": d.strftime("%A")}.get(token, d.strftime("%a"))  # (E, EE, EEE: "Fri")
-
-
-_TITLE_FORMAT = re.compile(r':journal/page-title-format\s+"([^"]+)"')
-
-
-def journal_title_format(notes_dir) -> str | None:
-    """The title format a Logseq graph gives its journals (logseq/config.edn's :journal/page-title-format, not a
-    commented line's: "EEE do MMM yyyy"), None for Logseq's default or none read (trials s81 J, M, P: journals had
-    been titled "Aug 6th, 2027" whatever the graph said)."""
-    from pathlib import Path
-
-    try:
-        edn = (Path(notes_dir) / "logseq" / "config.edn").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    for line in edn.splitlines():
-        if (m := _TITLE_FORMAT.search(line.split(";", 1)[0])) and _DATE_TOKEN.search(m[1]):
-            return None if m[1] == "MMM do, yyyy" else m[1]
-    return None
+    suffix = "th" if 11 <= d.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10, "th")
+    return f"{d.strftime('%b')} {d.day}{suffix}, {d.year}"
 
 
 # --------------------------------------------------------------------------- the page
@@ -717,9 +678,7 @@ def _plain_value(value) -> str:
 def _page_note(rel, meta, props, walker, inline, problem, text_chars):
 
     title = props.get("title") or meta.get("title")
-    title_format = getattr(inline.resolver, "journal_format", None)
-    title = clean(inline.render(str(title))) if title not in (None, "") else _highlights_title(rel) \
-        or page_name(rel, title_format)
+    title = clean(inline.render(str(title))) if title not in (None, "") else _highlights_title(rel) or page_name(rel)
     aliases = note_names(property_list(props.get("alias", "")) + property_list(props.get("aliases", "")))
     own = {"tags": list(property_list(props.get("tags", "")))} if props.get("tags") else meta
     tags = as_tags(own, inline.tags)

@@ -324,8 +324,6 @@ class Resolver(Protocol):
 
     def in_dendron(self, rel: str) -> bool: ...  # is the note in a Dendron vault
 
-    journal_format: str | None  # a Logseq graph's journals' title format (logseq.journal_title_format)
-
 
 _DROPPED = "\x00"  # where a picture embedded in a sentence was (Inline._wikilink), until render tidies round it
 _DROPPED_BEFORE_BRACKET = re.compile(r"[ \t]*\x00(?=[)\]])")

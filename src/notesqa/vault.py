@@ -85,9 +85,6 @@ class Vault:
         self.notes_dir = Path(notes_dir)
         self.rels = sorted(rels)
         self.logseq = is_logseq_graph(self.notes_dir) if logseq is None else logseq
-        from .logseq import journal_title_format
-
-        self.journal_format = journal_title_format(self.notes_dir) if self.logseq else None
         self.obsidian = (self.notes_dir / ".obsidian").is_dir()  # its notes are never Logseq pages
         # nor are a Dendron vault's notes; its links read label first. A workspace may be a folder of the notes
         # (trial s38: dendron/ with its dendron.yml beside other apps' exports)
@@ -150,7 +147,7 @@ class Vault:
                     # and [[Spaced repetition]] too, as The Archive links by title (trial C)
                     keys |= {zettel.casefold(), nfc(title_from_filename(rel)).casefold()}
                 if self.logseq:
-                    keys |= {page_name(rel).casefold(), page_name(rel, self.journal_format).casefold()}
+                    keys.add(page_name(rel).casefold())
                     keys |= {nfc(name).casefold() for name in self._page_names(rel)}
                 for key in keys:
                     names.setdefault(key, []).append(rel)
