@@ -1274,3 +1274,12 @@ def test_a_periodic_notes_log_lines_are_of_the_days_they_open_with():
     days = {c.text: c.date for c in chunk_note(parse_note(text, "projects/2024-02 Kessler KX-500.md"))}
     assert days["8 Feb: sent 4 queries"] == "2024-02-08" and days["14 Mar: delivered"] == "2024-03-14"
     assert days["3 Jan: invoice paid"] == "2025-01-03" and days["kickoff call"] == "2024-02-01"  # (the next year's)
+
+
+def test_a_line_of_a_day_under_a_heading_of_its_month_and_year_among_words_is_of_that_day():
+    # trials s81 W, B: "## July 2027 paid" > "- 1 Jul rent £2,150" had been of July of any year (2028 for "in july" of
+    # today's), "## One-offs July 2027" > "- 28 Jul: boiler service £96" of no day
+    note = parse_note("# Bills\n\n## July 2027 paid\n- 1 Jul rent £2,150\n\n## One-offs July 2027\n"
+                      "- 28 Jul: boiler service £96\n\n## Ordered in Mar 2026 for the shop\n- 12 Mar: 40 jars\n", "Bills.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [
+        ("1 Jul rent £2,150", "2027-07-01"), ("28 Jul: boiler service £96", "2027-07-28"), ("12 Mar: 40 jars", "2026-03-12")]

@@ -296,6 +296,10 @@ def day_month_yy(text: str) -> str | None:
 # "## November 2022", "### Mon 14th"): the trial of one big file, whose worklog had been dated nowhere
 _DAY_NUMBER = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*", re.IGNORECASE)
 _MONTH_ALONE = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?\s*")
+# ... or a month and its year among a few words ("## July 2027 paid", "## One-offs July 2027": trials s81 W, B, T, its
+# "- 1 Jul rent £2,150" of July 2028 or of no day)
+_MONTH_LABELLED = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)"
+                             r"(?:\s+[^\W\d][\w'’-]*){0,3}\s*:?\s*")
 _YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
 # (not winter's: "Winter 2026" runs into 2027)
 _SEASON_ALONE = re.compile(r"\s*(?i:spring|summer|autumn|fall)(?:\s+(?i:term|half[- ]term))?,?\s+(\d{4})\s*")
@@ -823,7 +827,7 @@ def headings_year(headings: Sequence[str]) -> str | None:
     for text in reversed(headings):
         if (cjk := _CJK_YEAR.fullmatch(text) or _SEASON_ALONE.fullmatch(text) or _YEAR_LABEL.fullmatch(text)) is not None:
             return next(g for g in cjk.groups() if g)
-        m = _YEAR_ALONE.fullmatch(text) or _MONTH_ALONE.fullmatch(text)
+        m = _YEAR_ALONE.fullmatch(text) or _MONTH_ALONE.fullmatch(text) or _MONTH_LABELLED.fullmatch(text)
         if m is not None and (m.re is _YEAR_ALONE or m[2] and month_number(m[1])):
             return m[1] if m.re is _YEAR_ALONE else m[2]
     return None
