@@ -81,8 +81,11 @@ def test_an_open_task_to_be_done_before_a_day_is_due_then():
     def line(text, seq):
         return dataclasses.replace(bullet(text, seq), path="todo.md", date=None)
     agenda = Agenda([line(f"☐ clean out & lime calving boxes before {ahead.day} {ahead:%b}", 0),
-                     line(f"we met the vet before {ahead.day} {ahead:%b}", 1)])
-    assert agenda.due_on({ahead.isoformat()}).tolist() == [0]
+                     line(f"we met the vet before {ahead.day} {ahead:%b}", 1),
+                     line(f"☐ Before {ahead.day} {ahead:%b}: worm the heifers", 2)])  # (a capital: the review)
+    assert agenda.due_on({ahead.isoformat()}).tolist() == [0, 2]
+    from notesqa.agenda import open_task_due
+    assert open_task_due("☐ sand down before 2nd coat", ahead.isoformat()) is None  # (a thing's number: the review)
 
 
 def test_a_task_that_says_a_weekday_a_day_and_a_month_is_due_that_day():
@@ -171,8 +174,10 @@ def test_a_line_that_says_it_is_due_a_day_of_no_year_is_of_its_notes_day_or_year
     assert agenda.due_on({f"{year}-07-02"}).tolist() == [] and agenda.due_on({f"{year}-07-09"}).tolist() == [1]
     # ... nor a day it was due (trial s81 Q: "(was due the 28th)" in the note of 30 July had been due 28 August)
     agenda = Agenda([line("☐ chase the pool man (was due the 28th)", 0, f"Daily/{year}-05-10.md", f"{year}-05-10"),
-                     line("☐ chase the pool man, due the 28th", 1, f"Daily/{year}-05-10.md", f"{year}-05-10")])
-    assert agenda.due_on({f"{year}-05-28"}).tolist() == [1]
+                     line("☐ chase the pool man, due the 28th", 1, f"Daily/{year}-05-10.md", f"{year}-05-10"),
+                     line("☐ pay Holt: was due last Fri, now due the 28th", 2, f"Daily/{year}-05-10.md",
+                          f"{year}-05-10")])  # (a day it is due after one it was: the review)
+    assert agenda.due_on({f"{year}-05-28"}).tolist() == [1, 2]
 
 
 def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
@@ -220,6 +225,11 @@ def test_a_line_to_be_done_by_a_day_of_no_year_is_of_the_year_its_note_says():
     agenda = Agenda([line(f"summary: a dry harvest, everything in by {ahead.day} {ahead:%B}.", 0, ahead.year - 1),
                      line(f"plan: everything in by {ahead.day} {ahead:%B}.", 1, ahead.year)])
     assert agenda.due_on({ahead.isoformat()}).tolist() == [1]
+    # ... one year alone: not a winter's nor a span of two, which run into the next (the review: "Winter 2026" >
+    # "everything to the accountant by 20 January" had dropped out of January 2027's dues)
+    for title in (f"Winter {ahead.year - 1}", f"School year {ahead.year - 1}/{ahead.year % 100:02d}"):
+        agenda = Agenda([dataclasses.replace(line(f"plan: everything in by {ahead.day} {ahead:%B}.", 0, 0), title=title)])
+        assert agenda.due_on({ahead.isoformat()}).tolist() == [0], title
 
 
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():

@@ -1280,6 +1280,13 @@ def test_a_line_of_a_day_under_a_heading_of_its_month_and_year_among_words_is_of
     # trials s81 W, B: "## July 2027 paid" > "- 1 Jul rent £2,150" had been of July of any year (2028 for "in july" of
     # today's), "## One-offs July 2027" > "- 28 Jul: boiler service £96" of no day
     note = parse_note("# Bills\n\n## July 2027 paid\n- 1 Jul rent £2,150\n\n## One-offs July 2027\n"
-                      "- 28 Jul: boiler service £96\n\n## Ordered in Mar 2026 for the shop\n- 12 Mar: 40 jars\n", "Bills.md")
+                      "- 28 Jul: boiler service £96\n", "Bills.md")
     assert [(c.text, c.date) for c in chunk_note(note)] == [
-        ("1 Jul rent £2,150", "2027-07-01"), ("28 Jul: boiler service £96", "2027-07-28"), ("12 Mar: 40 jars", "2026-03-12")]
+        ("1 Jul rent £2,150", "2027-07-01"), ("28 Jul: boiler service £96", "2027-07-28")]
+    # ... not a thing's own day (the review: "## Worcester combi fitted Jun 2019" > "3 Feb: pressure topped up" had been
+    # of 2019), nor over its title's year ("Bills 2026" > "## Next review due Jan 2028")
+    from notesqa.metadata import headings_year
+
+    for heading in ("Worcester combi fitted Jun 2019", "Maya born May 2015", "Next review due Jan 2028",
+                    "Honda Jazz bought Mar 2019"):
+        assert headings_year([heading]) is None, heading

@@ -190,6 +190,7 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
     # ... or one word's after a task's words (trials s81 B, H: "... when the kit arrives due:: 2027-08-24" shown raw)
     assert render("☐ Teamwear balance £1,318 when the kit arrives due:: 2027-08-24") == \
         "☐ Teamwear balance £1,318 when the kit arrives due: 2027-08-24"
+    assert render("#endo Tags:: condition") == "#endo Tags:: condition"  # (a note's tags: _TAGS_FIELD's, the review)
     # a glossary's "**term** :: meaning" lines read alike, the space before "::" not left before ":", a term that opens
     # with a number too (trial s59 RB: "wrong-match rate : % of ..." beside "48h match rate :: % of ...")
     from notesqa.parsing import parse_note

@@ -1544,6 +1544,10 @@ def test_a_day_asked_in_numbers_is_written_with_its_months_name_as_the_notes_wri
     assert with_slashed_days("what did i do on 3/8", lambda: "mdy") == "what did i do on 8 Mar"
     assert with_slashed_days("whats on 30/8", lambda: None) == "whats on 30 Aug"  # (only one reading)
     assert with_slashed_days("whats on tue 3/8", lambda: "dmy") == "whats on tue 3 Aug"
+    assert with_slashed_days("whats on 30/8", lambda: "mdy") == "whats on 30 Aug"  # (no such day the vault's way)
+    # ... not a fraction (the review: "rest the dough for 1/2 hour" had been "for 1 Feb hour")
+    for fraction in ("rest the dough for 1/2 hour", "reduce the dose to 1/2", "scale it by 2/3", "cut it to 3/4 a scoop"):
+        assert with_slashed_days(fraction, lambda: "dmy") == fraction
     for same in ("what did i do on 3/8", "how much flour, 1/2 cup", "on 3/8/27", "on 31/2", "on 14/13"):
         assert with_slashed_days(same, lambda: None if same.endswith("3/8") else "dmy") == same
 

@@ -487,6 +487,8 @@ def test_a_code_the_question_names_lifts_the_passages_that_name_it_whole():
     assert {c.row: c.explain.version_match for c in ranked} == {0: False, 1: True}
     # ... a reference in pieces joined by "/" too (trial s81 E: "TEN/27/0418" out of ten), not a day nor words
     assert codes("ref TEN/27/0418 on 12/08/2027, w/c 9 Aug and/or") == {"ten/27/0418"}
+    # ... not two codes side by side, nor two pieces ("LD-2291/LD-2292", "1st/2nd", "5k/10k": the review)
+    assert codes("licences LD-2291/LD-2292 renewed, 1st/2nd coat, 5k/10k") == {"ld-2291", "ld-2292"}
 
 
 def test_a_question_that_is_a_code_alone_has_the_passages_that_name_it_first():
@@ -1067,6 +1069,13 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     ranked = fuse(bills, _dense_only([0.257, 0.452], keyword=[0.0, 5.6], ceiling=6.0),
                   "what was the energy bill in january 2026", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False} and ranked[0].row == 1
+    # ... but asked what was done then, every day's passage (the review: "what did i do in july 2026" had lost most
+    # of its journals)
+    days_ = [_chunk(f"journals/2026_01_{d:02d}.md", 0, text, date=f"2026-01-{d:02d}")
+             for d, text in ((3, "ran the Bath half"), (10, "painted the shed"), (17, "car to the garage"))]
+    days_.append(_chunk("Recipes.md", 0, "What to do with leftover rice"))
+    ranked = fuse(days_, _dense_only([0.40, 0.33, 0.27, 0.36]), "what did i do in january 2026", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: True, 3: False}
     # ... nor one near it only by the word that names the period (trial s81 A: "rape drilling plan this autumn" had
     # lifted a school's "Autumn term starts" over the plan, 9th)
     plan = [_chunk("School dates.md", 0, "Autumn term starts Thu 2 Sept 2026", date="2026-09-02"),
@@ -2064,6 +2073,11 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
         chunks = [dated("Market stall.md", f"Date: Sun 27 Dec | Who helps: {off}"),
                   dated("Market stall.md", "Date: Sun 31 Jan 2027 | Who helps: Rob")]
         assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
+    # ... but a skip collected, a skipping workshop, a coach "not going via the M5" are (the review)
+    for on in ("Sun 27 Dec: skip collection (garden waste)", "Sun 27 Dec: skipping workshop, bring ropes",
+               "Sun 27 Dec - school trip, coach not going via the M5"):
+        chunks = [dated("Plans.md", on), dated("Plans.md", "Sun 31 Jan 2027: the same again")]
+        assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [1, -1], on
     # ... nor a free day, nor one of none of the thing asked (trial s80 AE: "May Day weekend (1-3 May) - nothing
     # booked" had come first for "when's my next wedding"; H: "Sat 17 Apr | no wedding — deep clean")
     chunks = [dated("Weddings.md", "Sun 27 Dec - nothing booked, keep free"), dated("Weddings.md", "Sun 3 Jan - no wedding"),

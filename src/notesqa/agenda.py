@@ -451,14 +451,25 @@ def _year_own(chunk: Chunk) -> str:
     return f"{year}-07-01" if year else ""
 
 
+def _one_year_titled(title: str) -> bool:
+    """Does a title say one year alone, no span of two ("2026/27", "2026-27") nor a winter's, that runs into the next?"""
+    return len(_A_YEAR_IN.findall(title)) == 1 and not _TWO_YEARS.search(title)
+
+
+_A_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TWO_YEARS = re.compile(r"(?:19|20)\d\d\s*[/–-]\s*\d\d|\bwinter\b", re.IGNORECASE)
+
+
 def due_in_words(text: str, own: str, order: str | None = None) -> str | None:
     """The day an open task's words say it is due ("☐ Ch5 detailed plan (due to HM 11 Dec)": trial s58 PD-011, "not
     due" on the 11th), of the year it says, else of the one nearest its own day (own; "": only a day written with its
     year, "Payment on account due 31 Jan 2027", not "MOT due 18 Mar each year"); written in numbers without its year
     ("due 14/8"), read in the vault's order (order: "dmy", "mdy"); None unless one day is said."""
-    m = _DUE_WORD.search(text)
-    if m is None or _WAS.search(text, 0, m.start()):  # (not a day it was due: "(was due the 28th)" of a note of 30
-        return None  # July, trial s81 Q, had been due 28 August)
+    # (not a day it was due: "(was due the 28th)" of a note of 30 July, trial s81 Q, had been due 28 August; a "now due"
+    # after it is, the review)
+    m = next((m for m in _DUE_WORD.finditer(text) if not _WAS.search(text, 0, m.start())), None)
+    if m is None:
+        return None
     after = text[m.end():m.end() + DUE_WORDS_AFTER]
     if own and (part := _DUE_PART.match(after)) and (month := month_number(part[2])):
         # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not the 31st of July, trial s76 C)
@@ -586,11 +597,14 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
     says, else of the one nearest own; or (numbered) a day's number with its ending alone ("☐ Holt letter by 12th"), the
     next such day from own (its note's day); None for none (a number alone: "by 15", "by bay 2"). (Not numbered: a
     line of no task, "invoicing: monthly, on their portal by the 5th", is a rule of every month, the rescore.)"""
-    m = _BY_DAY.search(text) if "by" in text or "before" in text else None
+    lower = text.lower()
+    m = _BY_DAY.search(text) if "by" in lower or "before" in lower else None
     if m is None or not numbered and (m[1].lower() == "before" or _DONE_BEFORE.search(text, 0, m.start())):
         return None  # (a line of what was done by then: "21 paid by 9 Sept", the rescore, s79 M; of no task, "before")
     after = text[m.end():m.end() + BY_DAY_CHARS]
-    if (said := _one(days_written(after, own))) or not numbered or (number := _ORDINAL_ALONE.match(after)) is None:
+    # (before a day's number alone, a thing's: "sand down before 2nd coat", the review)
+    if (said := _one(days_written(after, own))) or not numbered or m[1].lower() == "before" \
+            or (number := _ORDINAL_ALONE.match(after)) is None:
         return said
     return _next_numbered(int(number[1]), own)
 
@@ -1020,9 +1034,10 @@ class Agenda:
                          or deadline_said(chunk.text)
                          or _due_near_own(chunk, order)
                          or deadline_opening(chunk.text, year_said(chunk.title))
-                         # (of its note's year, if its title says one: "Harvest 2026" > "everything in by 21 August",
-                         # trial s81 A, had been due next week)
-                         or _by_day(chunk.text, (_year_own(chunk) or today_iso)[:10], numbered=False)) \
+                         # (of its note's year, if its title says one alone: "Harvest 2026" > "everything in by 21
+                         # August", trial s81 A, had been due next week; not "Winter 2026", "2026/27", the review)
+                         or _by_day(chunk.text, (_year_own(chunk) if _one_year_titled(chunk.title) else today_iso)
+                                    [:10] or today_iso, numbered=False)) \
                         and day >= today_iso:
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")

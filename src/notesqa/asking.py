@@ -14,8 +14,10 @@ from .periods import COMING_UP, DEADLINE, DUE, HOLIDAY_WORDS, days, without_days
 # a version: 0.10.2, v1.2.3 (three or more dotted parts, not part of a longer number or word)
 _VERSION = re.compile(r"(?<![\w.])(v?)(\d+\.\d+(?:\.\d+)+)(?!\w|\.\d)")
 # a code: pieces joined by "-" or "_", letters and digits among them ("vit-s-024", "INC-2291", "COVID-19"; not a date)
-# ... or by "/" ("TEN/27/0418": trial s81 E, a licence's reference out of ten; not "12/08/2027", "w/c", "and/or")
-_CODE = re.compile(r"(?<![\w.-])(?=[\w/-]*\d)(?=[\w/-]*[^\W\d_])[^\W_]+(?:[-_/][^\W_]+)+(?![\w-])")
+_CODE = re.compile(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_]+(?:[-_][^\W_]+)+(?![\w-])")
+# ... or three pieces or more by "/" ("TEN/27/0418": trial s81 E, a licence's reference out of ten; not "12/08/2027",
+# "w/c", "and/or", "1st/2nd", "5k/10k", nor two codes side by side, "LD-2291/LD-2292": the review)
+_SLASHED_CODE = re.compile(r"(?<![\w./-])(?=[\w/]*\d)(?=[\w/]*[^\W\d_])[^\W_]+(?:/[^\W_]+){2,}(?![\w/-])")
 
 
 # a question's first word typed fast, as a chat's ("wen is the fire extinguisher service due", "whens the cs241 final":
@@ -39,7 +41,8 @@ def codes(text: str) -> set[str]:
     """The codes text names, in lower case: a run's, a ticket's, a part's ID ("vit-s-024", "INC-2291"), or letters
     then three digits or more ("P0401", "A100": trial s73 M, "p0401 which van" had had the fault code's row 20th; not a
     measure, "500ml")."""
-    found = {m.group(0).lower() for m in _CODE.finditer(text)} if "-" in text or "_" in text or "/" in text else set()
+    found = {m.group(0).lower() for m in _CODE.finditer(text)} if "-" in text or "_" in text else set()
+    found |= {m.group(0).lower() for m in _SLASHED_CODE.finditer(text)} if "/" in text else set()
     return found | {m.group(0).lower() for m in _LETTERS_DIGITS.finditer(text)} if any(ch.isdigit() for ch in text) \
         else found
 

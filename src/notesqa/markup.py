@@ -104,9 +104,10 @@ FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.'’]{0,40}?)::(?:[ \t]+|(?=\[\
 # E, shown raw; "Tom happy. takings:: £980", trial s77 B), its key words: not "std::vector", nor "performance::r2" (no
 # space after)
 FIELD_AFTER_SENTENCE = re.compile(r"(?<=[.;!?] )([^\W\d_][\w\-/]*(?: [\w\-/]+){0,3}?)[ \t]*::(?=[ \t])")
-# ... or a key of one word after a task's words ("☐ Bounce About £95 (cash on the day) due:: 2027-08-21": trial s81 H,
-# B, shown raw; the Tasks plugin's due: reads it)
-FIELD_AFTER_WORDS = re.compile(r"(?<=\S )(?!tags::)([^\W\d_][\w\-]*)::(?=[ \t]+\S)")  # (a note's tags: _TAGS_FIELD)
+# ... or a key of one word after other words ("☐ Bounce About £95 (cash on the day) due:: 2027-08-21": trial s81 H,
+# B; Dataview and the Tasks plugin read such a field only in brackets and show it raw, but "due:" reads as the person
+# meant it, and a task's due day is read from it, chunking.task_days)
+FIELD_AFTER_WORDS = re.compile(r"(?<=\S )(?!(?i:tags)::)([^\W\d_][\w\-]*)::(?=[ \t]+\S)")  # (tags: _TAGS_FIELD)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]:?")  # a footnote's [^1] (its reference, or its definition's label)
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)

@@ -298,8 +298,13 @@ _DAY_NUMBER = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s
 _MONTH_ALONE = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?\s*")
 # ... or a month and its year among a few words ("## July 2027 paid", "## One-offs July 2027": trials s81 W, B, T, its
 # "- 1 Jul rent £2,150" of July 2028 or of no day)
-_MONTH_LABELLED = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)"
-                             r"(?:\s+[^\W\d][\w'’-]*){0,3}\s*:?\s*")
+# (not a thing's day: "## Worcester combi fitted Jun 2019", "## Maya born May 2015", "## Next review due Jan 2028", the
+# review)
+_MONTH_LABELLED = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?<!ed )(?<!born )(?<!due )(?<!since )(?<!from )"
+                             r"(?<!until )(?<!before )(?<!after )(?<!by )(?<!in )(?<!on )(?<!of )(?<!bought )(?<!sold )(?<!got )"
+                             r"(?<!built )(?<!made )(?<!began )"
+                             r"([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)(?:\s+[^\W\d][\w'’-]*){0,3}\s*:?\s*",
+                             re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
 # (not winter's: "Winter 2026" runs into 2027)
 _SEASON_ALONE = re.compile(r"\s*(?i:spring|summer|autumn|fall)(?:\s+(?i:term|half[- ]term))?,?\s+(\d{4})\s*")

@@ -1403,7 +1403,8 @@ _YEAR_STEP_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+(?:year|yr)\b(
 
 # a day in numbers a question asks of ("what did i do on 3/8", "whats on 30/8", "tue 3/8"), after a word that puts a
 # day after it (not "1/2 cup"), no year after it (days_written's)
-_SLASHED_ASKED = re.compile(r"\b(on|for|by|from|since|until|till|til|to|due|before|after|and|" + _DAY_NAMES
+# (not after "for", "to", "by": "rest the dough for 1/2 hour", "reduce the dose to 1/2", the review)
+_SLASHED_ASKED = re.compile(r"\b(on|from|since|until|till|til|due|" + _DAY_NAMES
                             + r")(\s+(?:the\s+)?)(\d{1,2})/(\d{1,2})\b(?![/.-]\d)", re.IGNORECASE)
 
 
@@ -1418,11 +1419,12 @@ def with_slashed_days(text: str, order: Callable[[], str | None]) -> str:
 
     def spelled(m: re.Match) -> str:
         a, b = int(m[3]), int(m[4])
-        reading = written or ("dmy" if a > 12 >= b else "mdy" if b > 12 >= a else None)
-        day, month = (a, b) if reading == "dmy" else (b, a)
-        if reading is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
-            return m[0]
-        return f"{m[1]}{m[2]}{day} {calendar.month_abbr[month]}"
+        only = "dmy" if a > 12 >= b else "mdy" if b > 12 >= a else None  # (the one reading its numbers allow)
+        for reading in dict.fromkeys((written, only)):
+            day, month = (a, b) if reading == "dmy" else (b, a)
+            if reading is not None and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]:
+                return f"{m[1]}{m[2]}{day} {calendar.month_abbr[month]}"
+        return m[0]
     return _SLASHED_ASKED.sub(spelled, text)
 
 

@@ -78,7 +78,9 @@ _CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|not\s+running|
                          r"|nothing\s+booked|no\s+bookings?"
                          # (... or one skipped: "Sat 14 Aug | Who helps: skip - extraction", trial s81 L, first for "when
                          # is the next ledbury market" over "Sat 28 Aug | Who helps: Rob", its days said all gone)
-                         r"|skip(?:ped|ping)?|not\s+going)\b",
+                         # (not a skip collected, a skipping workshop, a coach "not going via the M5": the review)
+                         r"|(?<=[:|] )skip(?=\s*(?:$|[-–—,;.(|]))|skipped|not\s+going(?!\s+(?:to|via|by|through|with|ahead|well|anywhere|"
+                         r"near|past|round|around|over|into)\b))\b",
                          re.IGNORECASE)
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
@@ -1614,11 +1616,14 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
         kw = kw * _says_besides_the_period(text, of, words)
     # (one of none of its words further up: "Wed 7 July 2027, 12.30" of a practice meeting, dense 0.26, had come first
     # for "what was the energy bill in july" over the money page's Octopus row, 0.45; trial s81 J)
-    off = (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR) | none & (dense < dense.max() - DAY_FAR_NO_WORDS)
     # a question for what was done then, and none of the period near it: they are what it holds ("what did I do to the
     # hives in March?", a day of floors swapped on hives named: trial s58 OD-024; not "how much was winter storage
     # last winter?", whose period's passages of none of its words had come first, s56 KB-014)
     done = asks_what_was_done(text) or asks_what_is_on(text)
+    # (... of none of its words a tenth below the best, not for what was done or is on then: "what did i do in july
+    # 2026" is every journal of it, the review)
+    off = (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR) \
+        | (none & (dense < dense.max() - DAY_FAR_NO_WORDS) if not done else False)
     if done and not (day & ~off).any():
         return np.zeros(len(dense), dtype=bool)
     # (near by a word of the question too, unless it asks what was done then: a panto's page dated by its first night

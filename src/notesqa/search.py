@@ -35,7 +35,7 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_coming, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
-from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year, with_slashed_days,
+from .periods import (DUE, YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year, with_slashed_days,
                       with_years_from_today, without_months, without_relative_days, years)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, not_the, parse_query, unmatched, tag_key, with_listing_period)
@@ -568,7 +568,7 @@ class NotesIndex:
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       None if tasks is None else len(tasks), self._dated_then(question), said_all,
                       None if tasks is None else _tasks_in(live, tasks, hits), days_read, year_written,
-                      None if tasks is None else _both_kinds(live, tasks))
+                      None if tasks is None or not DUE.search(question) else _both_kinds(live, tasks))
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
                             if x) or None
         return with_spelling(spelling.fixes, filters.excluded, said, filtered, not_the(question)) if hits else said
