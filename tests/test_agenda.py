@@ -59,19 +59,6 @@ def test_a_task_that_says_a_weekday_and_a_days_number_is_due_that_day():
     assert days_said("☐ put up fairy lights (Weds 9th)", "2026-12-11") == {"2026-12-11", "2026-12-09"}
 
 
-def test_a_day_of_no_year_with_its_weekday_is_of_the_year_it_is_that_weekday_in():
-    # trial s81 X: a lab group's rota row "Date: Thu 2 Sept | Who: me - practice talk" (an undated page) had been of any
-    # year's 2 September, "of the days asked" for "last september"
-    from datetime import date, timedelta
-    ahead = date.today() + timedelta(days=30)
-    row = dataclasses.replace(bullet(f"Date: {ahead:%a} {ahead.day} {ahead:%b} | Who: me - practice talk"), kind="table_row",
-                              path="pages/Lab group.md", title="Lab group", date=None)
-    agenda = Agenda([row])
-    year_before = ahead.replace(year=ahead.year - 1) if not (ahead.month == 2 and ahead.day == 29) else ahead
-    assert agenda.telling({ahead.isoformat()}).tolist() == [0]
-    assert agenda.telling({year_before.isoformat()}, today=year_before.isoformat()).tolist() == []
-
-
 def test_an_open_task_to_be_done_before_a_day_is_due_then():
     # trial s81 S: "☐ clean out & lime calving boxes before 20 Aug" had been missing from "what jobs are due next week"
     # ("by Fri 20 Aug" was due); not a line of no task ("we met before 20 Aug")

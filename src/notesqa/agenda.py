@@ -978,15 +978,11 @@ class Agenda:
                 # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
                 # "17/10/25", trial s74 E)
                 written = days_of_any_year(chunk.text, weeks=False) | weekday_slashed(chunk.text, order)
-                # (a day with its weekday, of the year nearest today it is that weekday in: "Date: Thu 2 Sept | Who:
-                # me" of a lab group's autumn rota is 2027's, no "last september" of 2026, trial s81 X)
-                weekdayed = {d[5:]: d[:4] for d in weekday_dated(chunk.text, today_iso)} if written else {}
                 for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
                     year = (self._year_written(chunk.path, day) or titled
-                            or _year_beside(chunk.text, day)  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
-                            or weekdayed.get(day))
+                            or _year_beside(chunk.text, day))  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
                     if year:  # (and asked without its year, "on the 17th oct": trial s76 AC, "Nothing ... dated")
                         told[day].append(row)
