@@ -2580,10 +2580,14 @@ def test_open_tasks_of_the_days_asked_come_by_their_day_where_none_is_due_then()
     assert [c.row for c in ranked][0] == 0
 
 
-def test_what_there_is_to_do_next_week_lists_the_tasks_due_then_first():
+def test_what_there_is_to_do_next_week_lists_the_tasks_due_then_first(monkeypatch):
     # "what have i got to do next week" had put a journal's "next week the market moves to Sunday" (its words) first
-    monday = date.today() + timedelta(days=7 - date.today().weekday())
-    chunks = [_chunk("journal.md", 0, "Note: next week the Ludlow market moves to Sunday", date=date.today().isoformat()),
+    # (a Sunday's, the coming week's Monday and Friday next: the test had read the machine's day, and failed on a
+    # Monday, when "next friday" is this week's)
+    today = date(2026, 12, 6)
+    monkeypatch.setenv("NOTESQA_TODAY", today.isoformat())
+    monday = today + timedelta(days=7 - today.weekday())
+    chunks = [_chunk("journal.md", 0, "Note: next week the Ludlow market moves to Sunday", date=today.isoformat()),
               _chunk("p.md", 1, f"\u2610 pay the rent \U0001f4c5 {(monday + timedelta(days=4)).isoformat()}"),
               _chunk("p.md", 2, f"\u2610 order fondant \U0001f4c5 {(monday + timedelta(days=1)).isoformat()}")]
     for q in ("what have i got to do next week", "what needs doing next week"):
