@@ -217,6 +217,10 @@ def test_a_line_to_be_done_by_a_day_of_no_year_is_of_the_year_its_note_says():
     for title in (f"Winter {ahead.year - 1}", f"School year {ahead.year - 1}/{ahead.year % 100:02d}"):
         agenda = Agenda([dataclasses.replace(line(f"plan: everything in by {ahead.day} {ahead:%B}.", 0, 0), title=title)])
         assert agenda.due_on({ahead.isoformat()}).tolist() == [0], title
+    # ... and a dated note's of its own day's, whatever its title (a standup of a year ago: gone)
+    old = ahead - timedelta(days=365)
+    standup = dataclasses.replace(line(f"pay by {ahead.day} {ahead:%B}.", 0, 0), title="Standup", date=old.isoformat())
+    assert Agenda([standup]).due_on({ahead.isoformat()}).tolist() == []
 
 
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():

@@ -1032,8 +1032,8 @@ class Agenda:
                          or deadline_opening(chunk.text, year_said(chunk.title))
                          # (of its note's year, if its title says one alone: "Harvest 2026" > "everything in by 21
                          # August", trial s81 A, had been due next week; not "Winter 2026", "2026/27", the review)
-                         or _by_day(chunk.text, (_year_own(chunk) if _one_year_titled(chunk.title) else today_iso)
-                                    [:10] or today_iso, numbered=False)) \
+                         or _by_day(chunk.text, (chunk.date or (_year_own(chunk) if _one_year_titled(chunk.title)
+                                                                  else "") or today_iso)[:10], numbered=False)) \
                         and day >= today_iso:
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
