@@ -18,6 +18,13 @@ def bullet(text, seq=0):
                  heading=[], parents=[], tags=[], date="2026-11-24", seq=seq)
 
 
+def bullet_of_today(text, seq=0):
+    """A bullet of a note written today (a test's days from today read as written near them)."""
+    from datetime import date
+
+    return dataclasses.replace(bullet(text, seq), date=date.today().isoformat())
+
+
 def test_the_chunks_are_read_for_the_first_question_that_needs_them_only():
     assert len(Agenda(Untouchable([bullet("x")])).of_days(set())) == 0  # no day asked: nothing read
     agenda = Agenda([bullet("TODO call the plumber"), bullet("DONE pay rent", 1)])
@@ -172,6 +179,7 @@ def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
     # ... is due" for "anything due by tomorrow"; trial s79 C: "... college charges £380/yr, pay by 30 Sept"
     from datetime import date, timedelta
     ahead, gone = date.today() + timedelta(days=20), date.today() - timedelta(days=20)
+    bullet = bullet_of_today  # (its days of no year read near today's, whenever this runs)
     agenda = Agenda([bullet(f"TW to email HoDs re late fee policy - by {ahead:%a} {ahead.day} {ahead:%b}"),
                      bullet(f"bus pass - college charges £380/yr, pay by {ahead.day} {ahead:%b}", 1),
                      bullet(f"paid by {gone.day} {gone:%b} {gone.year}", 2),  # (a day gone: none)
@@ -228,6 +236,7 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
     # 2027-01-01 to 2027-01-31" for "tax payment due in january how much", an insurance task due first
     from datetime import date, timedelta
     ahead, gone = date.today() + timedelta(days=40), date.today() - timedelta(days=40)
+    bullet = bullet_of_today  # (its days of no year read near today's, whenever this runs)
 
     def written(day):  # ("31 Jan 2027")
         return f"{day.day} {day:%b %Y}"

@@ -2164,7 +2164,7 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
         assert not asks_next(question), question
 
 
-def test_when_a_thing_is_asks_for_its_coming_day():
+def test_when_a_thing_is_asks_for_its_coming_day(monkeypatch):
     # trial s53: "when is packing day" had been answered by last year's event page ("Sat 20 Dec 2025"), the coming
     # one on the undated 2026 page saying "Sat 19 Dec"
     from notesqa.asking import asks_coming
@@ -2202,7 +2202,8 @@ def test_when_a_thing_is_asks_for_its_coming_day():
     assert _not_gone(chunks, np.arange(4), fused, date(2026, 12, 3)).tolist() == [-1, 1, 0, 1]
     assert _not_gone(chunks, np.arange(1, 4), fused[1:], date(2026, 12, 3)).tolist() == [0, 0, 0]
     assert _not_gone(chunks, np.arange(1), fused[:1], date(2026, 12, 3)).tolist() == [0]  # (no day to come: as it is)
-    # through fuse, for a question of when a thing is (today's date: the 2025 line has gone whenever this runs)
+    # through fuse, for a question of when a thing is (on a day of its own: 19 December 2026 to come)
+    monkeypatch.setenv("NOTESQA_TODAY", "2026-12-03")
     ranked = fuse(chunks[:3], _dense_only([0.6, 0.58, 0.59]), "when is packing day", {}, None, 10)
     assert {c.row: c.explain.coming for c in ranked} == {0: -1.0, 1: 1.0, 2: 0.0}
     assert ranked[0].row == 1
@@ -2851,9 +2852,10 @@ def test_the_first_or_last_of_a_thing_is_the_earliest_or_latest_dated_row_of_its
         assert not any(c.explain.ordinal for c in fuse(rows, scores, q, {}, None, 3)), q
 
 
-def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_comes_first():
+def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_comes_first(monkeypatch):
     # trial s68 M ALT-014: "who is on the committee now after agm" had put September's minutes first, November's AGM
     # (who was elected) sixth; trial s68 B CHW-019: "... now we have the alarm" had not asked of now
+    monkeypatch.setenv("NOTESQA_TODAY", "2026-12-06")  # (its days' day, not the machine's)
     chunks = [_chunk("2026-09-08 minutes.md", 0, "Maureen standing down from committee after AGM", date="2026-09-08"),
               _chunk("2026-11-10 AGM.md", 0, "Committee: Colin, Bev, Tom, Ray + Sunita Rao", date="2026-11-10"),
               _chunk("Contacts.md", 0, "Committee (elected AGM Nov 2025): Colin, Bev, Maureen")]
