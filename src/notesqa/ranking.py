@@ -1614,16 +1614,15 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     none = kw <= 0  # (says none of its words, the period's neither)
     if of is not None and words:
         kw = kw * _says_besides_the_period(text, of, words)
-    # (one of none of its words further up: "Wed 7 July 2027, 12.30" of a practice meeting, dense 0.26, had come first
-    # for "what was the energy bill in july" over the money page's Octopus row, 0.45; trial s81 J)
     # a question for what was done then, and none of the period near it: they are what it holds ("what did I do to the
     # hives in March?", a day of floors swapped on hives named: trial s58 OD-024; not "how much was winter storage
     # last winter?", whose period's passages of none of its words had come first, s56 KB-014)
     done = asks_what_was_done(text) or asks_what_is_on(text)
-    # (... of none of its words a tenth below the best, not for what was done or is on then: "what did i do in july
-    # 2026" is every journal of it, the review)
+    # (... and one of none of its words a tenth below the best: "Wed 7 July 2027, 12.30" of a practice meeting, dense
+    # 0.26, had come first for "what was the energy bill in july" over the money page's Octopus row, 0.45, trial s81 J;
+    # not for what was done or is on then, "what did i do in july 2026" every journal of it, the review)
     off = (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR) \
-        | (none & (dense < dense.max() - DAY_FAR_NO_WORDS) if not done else False)
+        | none & (dense < dense.max() - DAY_FAR_NO_WORDS) & (not done)
     if done and not (day & ~off).any():
         return np.zeros(len(dense), dtype=bool)
     # (near by a word of the question too, unless it asks what was done then: a panto's page dated by its first night
@@ -2404,7 +2403,8 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         saying = _saying_names(chunks, cand, dated, named_any if by_any else name)
         if saying and by_any:  # (... or are of it: "when did i last get the car serviced", "Car" > "Service log" >
             # "19 Mar 2027: full service", the s81 rescore)
-            saying = [j for j in dated if named_any[j] > 0 or j in set(saying)]
+            says = set(saying)
+            saying = [j for j in dated if named_any[j] > 0 or j in says]
         said = [j for j in dated if worded[j]] if worded is not None and not saying else []
         # (... the newest of those that say it, of however many, where other dated passages came near)
         said_alone = bool(saying and by_any or said) and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1

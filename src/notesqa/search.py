@@ -781,12 +781,17 @@ def _says_the_codes(hit: Hit, text: str) -> bool:
     s81 L, "Nothing in your notes matches this closely" had been said over the line that writes it)?"""
     from .asking import asks_code_alone, codes
 
-    return asks_code_alone(text) and codes(text) <= codes(" ".join([hit.text, hit.title, *hit.heading, *hit.parents]))
+    return asks_code_alone(text) and codes(text) <= codes(_said_where(hit))
 
 
 def _words_of(hit: Hit) -> set[str]:
     """The words (stems) a hit says in its passage or where it is (title, headings, parents)."""
-    return set(tokenize(" ".join([hit.text, hit.title, *hit.heading, *hit.parents])))
+    return set(tokenize(_said_where(hit)))
+
+
+def _said_where(hit: Hit) -> str:
+    """A hit's passage and where it is (title, headings, parents), as one text."""
+    return " ".join([hit.text, hit.title, *hit.heading, *hit.parents])
 
 
 RARE_ROWS = 3  # a word of the question this few passages say is what it is about ("WinJUPOS")
