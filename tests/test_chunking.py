@@ -48,6 +48,20 @@ def test_the_model_reads_struck_out_text_without_its_marks(embedder):
     assert chunk.embed.endswith("The old new plan, a~~b")
 
 
+def test_a_passage_dated_only_by_its_notes_front_matter_is_marked_so():
+    # trial s81 Q: "date: 2027-08-10" of "Bank holiday weekend plan" is the day it was written, not each line's
+    plan = parse_note("---\ndate: 2027-08-10\n---\n# Plan\n\n- picnic at the lake\n  - take the blue rug\n"
+                      "- Tue 10 Aug: booked the lake car park\n", "Bank holiday weekend plan.md")
+    assert [(c.text, c.date, c.note_day) for c in chunk_note(plan)] == [
+        ("picnic at the lake", "2027-08-10", True), ("take the blue rug", "2027-08-10", True),
+        ("Tue 10 Aug: booked the lake car park", "2027-08-10", False)]
+    # ... not a day's note nor one its name dates, whatever its front matter says
+    for name in ("Daily/2027-08-10.md", "2027-08-10 meeting with Karen.md"):
+        note = parse_note("---\ndate: 2027-08-10\n---\n- picnic at the lake\n", name)
+        assert [(c.date, c.note_day) for c in chunk_note(note)] == [("2027-08-10", False)]
+    assert "note_day" not in chunk_note(parse_note("- picnic\n", "a.md"))[0].to_json()  # (a rare field)
+
+
 def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     # trial U: "who is on call this week?" is answered by the rota's row of this week
     note = parse_note("---\ndate: 2026-01-05\n---\n# On-call\n\n| Week of | Primary |\n|---|---|\n"

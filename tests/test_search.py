@@ -548,6 +548,22 @@ def test_a_day_asked_in_numbers_is_read_as_the_notes_write_theirs_its_last_one_f
     assert notice is not None and "Read as" not in notice and "Dated on" in notice
 
 
+def test_a_day_asked_has_its_own_passages_before_those_only_a_notes_front_matter_dates(tmp_path, embedder):
+    # trial s81 Q: "what did i do last tuesday" had the plan written that day ("date: 2027-08-10" of "Bank holiday
+    # weekend plan": "August bank holiday is Monday 30 August") before that day's own note
+    from datetime import date, timedelta
+
+    day = date.today() - timedelta(days=20)
+    notes = tmp_path / "notes"
+    write(notes / "Events" / "Bank holiday weekend plan.md", f"---\ndate: {day.isoformat()}\n---\n"
+          "- what i do on the bank holiday: a picnic at the lake\n")
+    write(notes / "Daily" / f"{day.isoformat()}.md", "- car in for its MOT at Halfords\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search(f"what did i do on {day.day} {day:%B}", k=3)
+    assert [h.path for h in hits] == [f"Daily/{day.isoformat()}.md", "Events/Bank holiday weekend plan.md"], \
+        [h.text for h in hits]
+
+
 def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"

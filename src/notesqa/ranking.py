@@ -1034,7 +1034,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         # (of a day asked without its year, its last one's first: "what did i do on 3 aug" on 12 August 2027 is that
         # month's diary's, not last August's Cornwall week, trial s81 F)
         last = day & (recent > 0) if not asks_latest(text) else np.zeros(len(cand), dtype=bool)
-        order = np.concatenate([order[last[order]], order[(day & ~last)[order]], order[~day[order]]])
+        # ... and its passages dated so by their own line, heading or note's name before those only their note's front
+        # matter dates (the day "Bank holiday weekend plan" was written is no day of its lines: trial s81 Q, 2nd)
+        whole = np.array([c.note_day for c in of], dtype=bool)
+        firsts = (last & ~whole, day & ~last & ~whole, last & whole, day & ~last & whole, ~day)
+        order = np.concatenate([order[first[order]] for first in firsts])
     elif day.any() and looks_ahead(text) and lists_only_plans(text) and len(days(text)) <= PERIOD_DAYS:
         order = _by_day(agenda, cand, order, day, days(text), of)  # (a week at most: a month's, by rank, the rescore)
     # which candidates hold each related word (kind="table": the rows are a vault's, a lookup a row, not a sort)
