@@ -62,6 +62,18 @@ def test_a_passage_dated_only_by_its_notes_front_matter_is_marked_so():
     assert "note_day" not in chunk_note(parse_note("- picnic\n", "a.md"))[0].to_json()  # (a rare field)
 
 
+def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
+    # trial s82 H: "## November spending" > "November total: £522.44" had been of no day, 15th for "what did the dept
+    # spend in november" (every passage of November lifted over it)
+    budget = parse_note("# Budget 2027-28\n\n## November spending\n- November total: £522.44\n\n## Spending in January"
+                        "\n- books\n\n## May spending\n- pens\n", "Budget 2027-28.md")
+    assert [c.date for c in chunk_note(budget)] == ["2027-11-01", "2028-01-01", None]  # (May: of either year)
+    plans = parse_note("---\ndate: 2027-11-30\n---\n## January plans\n- a\n\n## Due November\n- b\n\n"
+                       "## May be useful\n- c\n\n## Maya born in May\n- d\n", "Plans.md")
+    assert [(c.date, c.note_day) for c in chunk_note(plans)] == [
+        ("2028-01-01", False), ("2027-11-30", True), ("2027-11-30", True), ("2027-11-30", True)]
+
+
 def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     # trial U: "who is on call this week?" is answered by the rota's row of this week
     note = parse_note("---\ndate: 2026-01-05\n---\n# On-call\n\n| Week of | Primary |\n|---|---|\n"
