@@ -218,6 +218,13 @@ def test_archive_folders_are_known_by_their_names():
     for path in ("archive.md", "archives-of-the-nord.md", "research/archival-sources.md", "gold/a.md", "bold.md",
                  "site/docs/webhooks.md"):
         assert not archived(path), path
+    # ... and a note named as an old version (trial s82 E: "Pricing (old 2026)", status superseded, had come first
+    # for "what do i charge for a simple sa return", above "Pricing 2027-28")
+    for path in ("Admin/Pricing (old 2026).md", "Rota [superseded].md", "Price list - outdated.md", "Menu OLD.md"):
+        assert archived(path), path
+    for path in ("Old Trafford.md", "How old is the boiler.md", "old-school.md", "Golden oldies.md", "Pricing 2027-28.md",
+                 "Bold (new).md"):
+        assert not archived(path), path
 
 
 def test_a_template_no_setting_names_comes_after_the_notes_unless_a_template_is_asked_for():

@@ -83,11 +83,20 @@ def archived(path: str, question: str = "", template: bool = False) -> bool:
                                            re.IGNORECASE) is None
 
 
+# ... or named as an old version itself: "Pricing (old 2026)", "Rota [superseded]", "Price list - outdated", "Menu OLD"
+# (trial s82 E: last year's price list, "status: superseded", had come first for "what do i charge for a simple sa
+# return"; not "Old Trafford", "How old is the boiler")
+_OLD_NAME = re.compile(r"[(\[]\s*(?:old|superseded|archived?|outdated|obsolete|deprecated)\b[^)\]]*[)\]]"
+                       r"|\s[-–—_]+\s*(?:old|superseded|archived|outdated|obsolete|deprecated)\s*$", re.IGNORECASE)
+_OLD_CAPS = re.compile(r"(?:^|[\s_-])(?:OLD|SUPERSEDED|OUTDATED)(?:$|[\s_-])")
+
+
 @lru_cache(maxsize=1 << 16)
 def _in_archive(path: str) -> bool:
-    """Is the note in an archive folder (_ARCHIVED)? Read once a note: ranking.fuse asks archived() of a question's
-    160 candidates or so, most of them of a few notes."""
-    return _ARCHIVED.search(path) is not None
+    """Is the note in an archive folder (_ARCHIVED), or named an old version (_OLD_NAME)? Read once a note:
+    ranking.fuse asks archived() of a question's 160 candidates or so, most of them of a few notes."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return _ARCHIVED.search(path) is not None or _OLD_NAME.search(stem) is not None or _OLD_CAPS.search(stem) is not None
 
 
 # a folder named for templates: "Templates/", "_templates/", "99 - Templates/"; a file named a template of a kind,
