@@ -564,6 +564,29 @@ def test_a_day_asked_has_its_own_passages_before_those_only_a_notes_front_matter
         [h.text for h in hits]
 
 
+def test_a_day_that_qualifies_a_question_lifts_no_passage_of_none_of_its_words(tmp_path, embedder):
+    # trial s82 C: "why does kwame want to finish early on the 24th" had five lines of 24 December of none of its words
+    # ("Fri 24 Dec - thank you post") before the meeting's answer, dense and keyword first, 7th
+    from datetime import date
+
+    from notesqa.periods import days
+
+    asked = "on the 17th"  # (said as the trial did, no word of it in the passages' "Fri 17 Dec")
+    day = date.fromisoformat(max(days(asked)))
+    said = f"{day:%a} {day.day} {day:%b}"
+    notes = tmp_path / "notes"
+    write(notes / "meetings" / "team meeting.md", "- Kwame: wants the 17th finished by 9 so he can drive to his sister's\n"
+                                                  "- new oven quotes in\n")
+    write(notes / "social.md", f"- {said} - thank you post, closed till the 29th\n")
+    write(notes / "hours.md", f"- {said}: 7.30-1, collections + bread hatch\n")
+    write(notes / "rota.md", f"## {said}\n- Anna and Kwame on the bread\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search(f"why does kwame want to finish early {asked}", k=4)
+    assert hits[0].path == "meetings/team meeting.md", [h.text for h in hits]
+    # ... the day's passages all it holds when the question asks only that ("what's on ...")
+    assert {h.path for h in idx.search(f"what's on {asked}", k=4)} >= {"social.md", "hours.md"}
+
+
 def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"

@@ -863,7 +863,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
     # garlic page for "what did I plant in mid october": trial s58 OA-023, 15th)
     day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day, of)
-    off = _off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day, of, scores.words)
+    off = _off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day, of, scores.words, own)
     # (a task due then is what is asked, whatever its words: trial s63 T; and asked what needs doing by a day, trial
     # s76 U: "what needs doing by the 12th" had put three tasks due by then under "Not dated")
     if off.any() and (asks_due(text) or asks_to_do(text)):
@@ -1605,7 +1605,8 @@ DAY_FAR_NO_WORDS = 0.1  # ... and this far below for one that says none of the q
 
 
 def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float, paths: list[str],
-                    day: np.ndarray, of: list[Chunk] | None = None, words: dict[str, float] | None = None) -> np.ndarray:
+                    day: np.ndarray, of: list[Chunk] | None = None, words: dict[str, float] | None = None,
+                    own: np.ndarray | None = None) -> np.ndarray:
     """For each candidate (its dense score, keyword share, note, whether it is of the days asked): is it a passage no
     day of a long period asked can lift (PERIOD_DAYS, DAY_FAR, DAY_FEW_WORDS)? Not where another passage of its note
     of those days is near the question: that day's entry is about it ("decision: cutting Zadok", dense 180th, beside
@@ -1613,8 +1614,10 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     A passage that says only the words that name the period (of: the candidates' chunks; words: the question's indexed
     words) is near by none ("rape drilling plan this autumn": trial s81 A, a seed order's rows under "Seed Order Autumn
     2027" and a school's "Autumn term starts" had come before the plan, 9th)."""
-    if ceiling <= 0 or len(days(text)) <= PERIOD_DAYS or not len(dense):
+    if ceiling <= 0 or not len(dense):
         return np.zeros(len(dense), dtype=bool)
+    if len(days(text)) <= PERIOD_DAYS:
+        return _off_the_day(text, dense, kw if own is None else own, paths, day, of, words)
     none = kw <= 0  # (says none of its words, the period's neither)
     if of is not None and words:
         kw = kw * _says_besides_the_period(text, of, words)
@@ -1633,6 +1636,29 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     # in January, none of whose passages says "subs", had filled "what are subs going up to in jan" by one passage's
     # meaning, trial s70 G; "what did i do with the sixth formers last march" finds a journal's "Y12" by it)
     near = {p for p, o, d, k in zip(paths, off.tolist(), day.tolist(), kw.tolist()) if d and not o and (done or k > 0)}
+    return off & np.array([p not in near for p in paths], dtype=bool)
+
+
+DAY_ASKED_WORDS = 3  # a question of a day or a week this many words besides it asks a thing of it, not what it holds
+
+
+def _off_the_day(text: str, dense: np.ndarray, own: np.ndarray, paths: list[str], day: np.ndarray,
+                 of: list[Chunk] | None, words: dict[str, float] | None) -> np.ndarray:
+    """For each candidate, for a question of a day or a week at most that asks a thing of it in DAY_ASKED_WORDS words
+    or more (not what it holds, is on or was done, nor what is due): is it a passage of none of its words a tenth
+    below the best (DAY_FAR_NO_WORDS) that no day asked lifts? ("why does kwame want to finish early on the 24th":
+    trial s82 C, five lines of 24 December of none of its words, "Fri 24 Dec - thank you post", had come before the
+    meeting's "Kwame: wants the 24th finished by 9 ...", dense and keyword first, 7th.) Not where a passage of its note
+    of those days says a word of it, as _off_the_period."""
+    none = np.zeros(len(dense), dtype=bool)
+    if of is None or not words or asks_what_was_done(text) or asks_what_is_on(text) or asks_only_the_day(text) \
+            or asks_due(text) or asks_to_do(text) or asks_next(text):
+        return none
+    period = set(tokenize(text)) - set(tokenize(without_days(text)))
+    if len([w for w in words if w not in period]) < DAY_ASKED_WORDS:
+        return none
+    off = (own <= 0) & (dense < dense.max() - DAY_FAR_NO_WORDS) & day
+    near = {p for p, o, d, k in zip(paths, off.tolist(), day.tolist(), own.tolist()) if d and not o and k > 0}
     return off & np.array([p not in near for p in paths], dtype=bool)
 
 
