@@ -74,6 +74,14 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
         ("2028-01-01", False), ("2027-11-30", True), ("2027-11-30", True), ("2027-11-30", True)]
 
 
+def test_a_table_row_of_a_note_named_by_a_holiday_and_its_year_is_of_its_own_day():
+    # trial s82 D: "On-call Rota Christmas 2027" > "Rota v3 (6 Dec)" > "| Sat 18 Dec | Marek |" had been of 6 December
+    # (its block's), the 2026 page first for "christmas on call rota"
+    note = parse_note("- **Rota v3** (6 Dec)\n\n  | Day | Primary |\n  | --- | --- |\n  | Sat 18 Dec | Marek |\n"
+                      "  | Sat 1 Jan | Ellie |\n", "On-call Rota Christmas 2027.md")
+    assert [c.date for c in chunk_note(note) if c.kind == "table_row"] == ["2027-12-18", "2028-01-01"]
+
+
 def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     # trial U: "who is on call this week?" is answered by the rota's row of this week
     note = parse_note("---\ndate: 2026-01-05\n---\n# On-call\n\n| Week of | Primary |\n|---|---|\n"
