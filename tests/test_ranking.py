@@ -2382,6 +2382,26 @@ def test_a_candidates_explanation_is_made_when_read_and_one_fact_of_it_without_i
     assert ranking.Candidate(1, 0.5, None).fact("recent") is None
 
 
+def test_a_hubs_line_of_a_notes_name_goes_below_that_notes_best_passage_near_it():
+    # trial s82 G: a hub's "[[Toy Appeal]] with the fire station", "[[Volunteer Christmas Party]]" had come first for
+    # "the fire station toy thing", "where is the volunteer party", the notes they name second
+    chunks = [_chunk("Christmas.md", 0, "Toy Appeal with the fire station"),
+              _chunk("Toy Appeal.md", 0, "Run by Hartley Vale Fire Station: they collect new unwrapped toys"),
+              _chunk("Ideas.md", 0, "ask the fire station about a calendar")]
+    ranked = fuse(chunks, _dense_only([0.8, 0.7, 0.3]), "the fire station toy thing", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0, 2]
+    thin = [dataclasses.replace(chunks[0], text="Toy Appeal", thin=True), *chunks[1:]]
+    assert [c.row for c in fuse(thin, _dense_only([0.8, 0.7, 0.3]), "where is the toy appeal", {}, None, 10)] == [1, 0, 2]
+    # ... not far above it (a setlist's songs for "what did we play"), nor a line that says more ("Toy Appeal raised
+    # £4,100, 341 kids"), nor one of a note of a one-word name
+    assert fuse(chunks, _dense_only([0.8, 0.4, 0.3]), "the fire station toy thing", {}, None, 10)[0].row == 0
+    said = [dataclasses.replace(chunks[0], text="Toy Appeal raised £4,100, 341 kids"), *chunks[1:]]
+    assert fuse(said, _dense_only([0.8, 0.7, 0.3]), "what did the toy appeal raise", {}, None, 10)[0].row == 0
+    one = [dataclasses.replace(chunks[0], text="Toys with the fire station"),
+           dataclasses.replace(chunks[1], path="Toys.md", title="Toys"), chunks[2]]
+    assert fuse(one, _dense_only([0.8, 0.7, 0.3]), "the fire station toy thing", {}, None, 10)[0].row == 0
+
+
 def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
     # trial s53: a Logseq contents page's "- [[events/Hamper Drive 2026]]" had come first for "my notes on the hamper
     # drive", above the page it links

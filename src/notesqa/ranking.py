@@ -3019,19 +3019,42 @@ def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, pas
     to, if that note has one: the note is the answer, the link only names it (trial s53: a contents page had come first
     for "my notes on the hamper drive")."""
     rows = cand.tolist()
-    pointers = [(j, path) for j, row in enumerate(rows)
+    pointers = [(j, path, np.inf) for j, row in enumerate(rows)
                 if (named := _pointer_of(chunks[row], note)) and (path := passages.note_titled(named)) is not None
                 and path != chunks[row].path]
+    taken = {j for j, _, _ in pointers}
+    pointers += [(j, path, POINTER_NEAR) for j, row in enumerate(rows)
+                 if j not in taken and (path := _hub_line_of(chunks[row], passages)) is not None]
     if not pointers:
         return rank
     best: dict[str, float] = {}
     for j, row in enumerate(rows):
         best[chunks[row].path] = max(best.get(chunks[row].path, -np.inf), float(rank[j]))
     out = rank.copy()
-    for j, path in pointers:
-        if path in best and out[j] >= best[path]:
+    for j, path, near in pointers:
+        if path in best and out[j] >= best[path] >= out[j] - near:
             out[j] = best[path] - 1e-4
     return out
+
+
+POINTER_NEAR = 0.2  # a hub's line of a note's name goes below that note's best passage this near it, whatever is asked
+
+
+def _hub_line_of(c: Chunk, passages: Passages) -> str | None:
+    """The path of the note a list item names as a hub's or an index's line does, its whole text, or its opening words
+    before a few more that say what it is (_only_names_it: "Toy Appeal with the fire station", "Schools Collections
+    reverse advent calendars"), a title of two words or more; else None. (Trial s82 G: the hub's lines had come first
+    for "the fire station toy thing", "school reverse advent calendars", "where is the volunteer party", the notes
+    they name second.)"""
+    if c.kind != "bullet" or "\n" in c.text.strip():
+        return None
+    words = c.text.split()
+    if c.thin and (path := passages.note_titled(c.text)) is not None:
+        return path if path != c.path else None
+    for n in range(min(len(words) - 1, 6), 1, -1):
+        if _only_names_it(" ".join(words[n:])) and (path := passages.note_titled(" ".join(words[:n]))) is not None:
+            return path if path != c.path else None
+    return None
 
 
 _POINTS = re.compile(r"\s*(?:→|->|=>|⇒|➜|➔|see(?:\s+also)?\b:?|cf\.)\s*", re.IGNORECASE)
