@@ -72,6 +72,9 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
                        "## May be useful\n- c\n\n## Maya born in May\n- d\n", "Plans.md")
     assert [(c.date, c.note_day) for c in chunk_note(plans)] == [
         ("2028-01-01", False), ("2027-11-30", True), ("2027-11-30", True), ("2027-11-30", True)]
+    # (a verb or a name, not a month: the blog's "# State Updates May be Asynchronous" had been of May 2025)
+    words = parse_note("# State Updates May be Asynchronous\n\n- a\n\n## Call with June\n- b\n", "2025-06-16-react.md")
+    assert [c.date for c in chunk_note(words)] == ["2025-06-16", "2025-06-16"]
 
 
 def test_a_table_row_of_a_note_named_by_a_holiday_and_its_year_is_of_its_own_day():
