@@ -2402,6 +2402,21 @@ def test_a_hubs_line_of_a_notes_name_goes_below_that_notes_best_passage_near_it(
     assert fuse(one, _dense_only([0.8, 0.7, 0.3]), "the fire station toy thing", {}, None, 10)[0].row == 0
 
 
+def test_a_passage_its_notes_day_dates_that_says_another_day_with_its_year_is_not_of_the_day_asked():
+    # trial s82 F: "Last year it was Sat 12 Dec 2026 and freezing." of the carols' note of Sat 11 Dec 2027 (its
+    # dateline's day) had come 2nd for "whats on this saturday"
+    from notesqa.ranking import _of_another_year_told
+
+    def line(text, note_day=True):
+        return dataclasses.replace(_chunk("carols.md", 0, text, kind="paragraph", date="2027-12-11"), note_day=note_day)
+
+    of = [line("Last year it was Sat 12 Dec 2026 and freezing."), line("bring torches and gloves"),
+          line("Last year it was Sat 12 Dec 2026 and freezing.", note_day=False),
+          line("moved from Sat 12 Dec 2026 to Sat 11 Dec 2027")]
+    day = np.ones(len(of), dtype=bool)
+    assert _of_another_year_told(of, day, "what's on 11 December 2027").tolist() == [True, False, False, False]
+
+
 def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
     # trial s53: a Logseq contents page's "- [[events/Hamper Drive 2026]]" had come first for "my notes on the hamper
     # drive", above the page it links

@@ -870,6 +870,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         off &= ~np.isin(cand, agenda.due_on(days(text)))
     day &= ~off
     day &= ~_opens_with_other_day(of, day, text)
+    day &= ~_of_another_year_told(of, day, text)
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
     weekday_opens = _opens_with_weekday(of, text)
@@ -1984,6 +1985,24 @@ def _opens_with_other_day(of: list[Chunk], day: np.ndarray, text: str) -> np.nda
             continue
         said = days_told(replace(c, text=_first_line_opening(c))) - {own}
         out[j] = bool(said) and not said & asked
+    return out
+
+
+_A_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _of_another_year_told(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate of the days asked by its note's day alone (Chunk.note_day): does it say other days with their
+    year, none of them asked ("Last year it was Sat 12 Dec 2026 and freezing." of the carols' note of Sat 11 Dec 2027,
+    trial s82 F: 2nd for "whats on this saturday")? Not of the days asked then."""
+    out = np.zeros(len(of), dtype=bool)
+    asked = days(text)
+    for j in np.flatnonzero(day).tolist():
+        c = of[j]
+        if not c.note_day or not _A_YEAR_WRITTEN.search(c.text):
+            continue
+        told = {d for d in days_said(c.text, "") if len(d) == 10}  # (as written: not its own day unless it says it)
+        out[j] = bool(told) and not told & asked
     return out
 
 
