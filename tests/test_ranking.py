@@ -2417,6 +2417,20 @@ def test_a_passage_its_notes_day_dates_that_says_another_day_with_its_year_is_no
     assert _of_another_year_told(of, day, "what's on 11 December 2027").tolist() == [True, False, False, False]
 
 
+def test_a_tables_rows_are_not_near_a_period_asked_by_another_passage_of_their_note():
+    # trial s82 D: "Marek off 24–26 Dec" near "why is marek not working over christmas" had made the ten rows of the
+    # rota under it near too, each lifted by its day over the answer on Marek's page
+    from notesqa.ranking import _off_the_period
+
+    rota = "On-call Rota Christmas 2027.md"
+    of = [_chunk(rota, 0, "Marek off 24–26 Dec and in Kraków 27 Dec – 2 Jan", date="2027-12-25"),
+          _chunk(rota, 1, "Day: Sat 25 Dec | Primary: Ellie | Secondary: Dev", kind="table_row", date="2027-12-25"),
+          _chunk(rota, 2, "Christmas Day: Ellie and Dev", date="2027-12-25")]
+    dense, kw, day = np.array([0.62, 0.35, 0.35]), np.array([0.4, 0.1, 0.1]), np.ones(3, dtype=bool)
+    off = _off_the_period("why is marek not working over christmas", dense, kw, 5.0, [c.path for c in of], day, of)
+    assert off.tolist() == [False, True, False]
+
+
 def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
     # trial s53: a Logseq contents page's "- [[events/Hamper Drive 2026]]" had come first for "my notes on the hamper
     # drive", above the page it links

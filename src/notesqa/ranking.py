@@ -1637,7 +1637,10 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     # in January, none of whose passages says "subs", had filled "what are subs going up to in jan" by one passage's
     # meaning, trial s70 G; "what did i do with the sixth formers last march" finds a journal's "Y12" by it)
     near = {p for p, o, d, k in zip(paths, off.tolist(), day.tolist(), kw.tolist()) if d and not o and (done or k > 0)}
-    return off & np.array([p not in near for p in paths], dtype=bool)
+    # (a table's row by its own words: "Marek off 24–26 Dec" near "why is marek not working over christmas" makes no
+    # row of the rota under it near, trial s82 D, its ten rows first; a day's entry is about what its note's near one is)
+    rows = [of is not None and of[j].kind == "table_row" and not done for j in range(len(paths))]
+    return off & np.array([p not in near or row for p, row in zip(paths, rows)], dtype=bool)
 
 
 DAY_ASKED_WORDS = 3  # a question of a day or a week this many words besides it asks a thing of it, not what it holds
