@@ -587,6 +587,23 @@ def test_a_day_that_qualifies_a_question_lifts_no_passage_of_none_of_its_words(t
     assert {h.path for h in idx.search(f"what's on {asked}", k=4)} >= {"social.md", "hours.md"}
 
 
+def test_a_day_asked_in_numbers_is_read_day_first_where_the_notes_write_their_days_so_with_a_months_name(tmp_path,
+                                                                                                          embedder):
+    # trial s82 B: a vault of no day in numbers, its days written "Fri 3 Dec", had "what happened on 3/12" read as no day
+    from datetime import date, timedelta
+
+    day = next(d for n in range(10, 60) if (d := date.today() - timedelta(days=n)).day <= 12 and d.day != d.month)
+    notes = tmp_path / "notes"
+    write(notes / "Daily" / f"{day.isoformat()}.md", "- wreath night, twelve booked\n")
+    write(notes / "Daily" / f"{day - timedelta(days=1)}.md", "- grotto sold out\n")
+    write(notes / "plans.md", "- the fair is on Sat 4 Dec\n- carols are on Tue 14 Dec, at seven\n- wreath nights "
+                              f"are Thu 9 Dec and Thu 16 Dec\n- opening hours from {day.month} to 6\n")
+    write(notes / "agm.md", f"- what happened at the AGM: not much happened, {day.day} came\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search(f"what happened on {day.day}/{day.month}", k=2)
+    assert "wreath night" in hits[0].text and hits[0].date == day.isoformat(), [h.text for h in hits]
+
+
 def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"

@@ -927,6 +927,7 @@ class Agenda:
         # (or as its lines open with days without their year: "Sat 27/3 - Hannah final", trial s74 E)
         order = slashed_order(c.text for c in chunks) or entries_order(c.text for c in chunks)
         self._order = order
+        self._asked_order: str | None = None  # (asked_order's, read on first use)
         # (each note's read when a passage of it needs it: a pass over every passage had doubled the agenda's reading)
         self._rows_of: dict[str, list[int]] = defaultdict(list)
         for row, chunk in enumerate(chunks):
@@ -1136,6 +1137,19 @@ class Agenda:
         """The order the notes write days in numbers in ("dmy": "14/02/2026"; "mdy"), None where they say neither."""
         self._ensure()
         return self._order
+
+    def asked_order(self) -> str | None:
+        """The order a question's day in numbers is read in ("on 3/12"): the notes' in numbers (numbers_order), else
+        the one they write days with a month's name in, by far the most ("Fri 3 Dec", not "Dec 3, 2027": trial s82 B,
+        a vault of no day in numbers had "what happened on 3/12" read as no day); None where they say neither."""
+        self._ensure()
+        if self._order is None and self._asked_order is None:
+            from .metadata import named_orders
+
+            first, second = named_orders(c.text for c in self._chunks)
+            self._asked_order = "dmy" if first >= 3 and first > 3 * second else \
+                "mdy" if second >= 3 and second > 3 * first else ""
+        return self._order or self._asked_order or None
 
     def year_written(self, path: str, day: str) -> str | None:
         """The one year a note writes a day of no year ("MM-DD") with elsewhere ("Deadline 31 January 2027" of its "due

@@ -745,6 +745,16 @@ _NAMED_DAY_FIRST = re.compile(rf"(?<![\d/.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_
 _NAMED_MONTH_FIRST = re.compile(rf"(?<![A-Za-z]){_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 
 
+def named_orders(texts: Iterable[str]) -> tuple[int, int]:
+    """How many of texts write a day with a month's name day first ("9 Jan 2026"), and how many month first with its
+    year ("Jan 9, 2026")."""
+    first = second = 0
+    for t in texts:
+        first += _NAMED_DAY_FIRST.search(t) is not None
+        second += _NAMED_MONTH_FIRST.search(t) is not None
+    return first, second
+
+
 def named_order(texts: Sequence[str]) -> str | None:
     """"dmy" when texts write days with a month's name only day first ("9 Jan 2026"), "mdy" when only month first
     ("Jan 9, 2026"), else None: a note's "9/1/26" is written as its "9 Jan 2026" is (trial s58 PD: an archive's "##

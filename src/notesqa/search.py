@@ -353,7 +353,7 @@ class NotesIndex:
             if len(noted) >= NOTED_KEPT:
                 noted.clear()
             # ("on 3/8": "on 3 Aug", as the notes write their days in numbers)
-            spelled = with_slashed_days(question, live.agenda.numbers_order)
+            spelled = with_slashed_days(question, live.agenda.asked_order)
             noted[question] = with_noted_year(spelled, live.agenda.months, weeks=lambda: _weekly(live, spelled),
                                               best=lambda months: _best_month(live, spelled, months))
         return noted[question]
@@ -548,7 +548,7 @@ class NotesIndex:
         typed = question
         asked, question = with_years_from_today(question), self.noted(question)
         # (a day in numbers spelled, "on 3/8" as "on 3 Aug", said by the days read: no month read in a year)
-        asked = with_slashed_days(asked, self._live.agenda.numbers_order)
+        asked = with_slashed_days(asked, self._live.agenda.asked_order)
         read_as = _read_as(asked, question, self._live.agenda.months())
         # (the days read said unless the question writes their year: "in march this year", read as "in march 2026",
         # writes none, trial s67 A)
