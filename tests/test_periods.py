@@ -1554,3 +1554,16 @@ def test_a_day_asked_in_numbers_is_written_with_its_months_name_as_the_notes_wri
     def unasked():
         raise AssertionError("the order was read for a question of no such day")
     assert with_slashed_days("half of 1/2 cup", unasked) == "half of 1/2 cup"
+
+
+def test_a_fortnight_from_today_is_read_as_two_weeks_or_14_days():
+    # trial s82 L: "what was wrong with the heater a fortnight ago" had been read as no day
+    from notesqa.periods import with_fortnights
+
+    today = date(2027, 12, 7)
+    assert with_fortnights("what happened a fortnight ago") == "what happened two weeks ago"
+    assert sorted(days(with_fortnights("heater fault a fortnight ago"), today))[::6] == ["2027-11-22", "2027-11-28"]
+    assert sorted(days(with_fortnights("what did we spend in the past fortnight"), today))[::13] == ["2027-11-24",
+                                                                                                      "2027-12-07"]
+    assert sorted(days(with_fortnights("what's on over the next fortnight"), today))[::13] == ["2027-12-07", "2027-12-20"]
+    assert with_fortnights("fortnightly bins, a fortnight of rain") == "fortnightly bins, a fortnight of rain"

@@ -604,6 +604,19 @@ def test_a_day_asked_in_numbers_is_read_day_first_where_the_notes_write_their_da
     assert "wreath night" in hits[0].text and hits[0].date == day.isoformat(), [h.text for h in hits]
 
 
+def test_a_fortnight_ago_is_read_as_two_weeks_ago(tmp_path, embedder):
+    # trial s82 L: "what was wrong with the heater a fortnight ago" had been read as no day, the fault 6th
+    from datetime import date, timedelta
+
+    day = date.today() - timedelta(days=14)
+    notes = tmp_path / "notes"
+    write(notes / "Daily" / f"{day.isoformat()}.md", "- workshop heater tripped the RCD, reset it\n")
+    write(notes / "heater.md", "- what to do with the heater: wrong fuse is a common fault, what was fitted\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search("what was wrong with the heater a fortnight ago", k=2)
+    assert "tripped" in hits[0].text and hits[0].explain.day_match, [h.text for h in hits]
+
+
 def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"

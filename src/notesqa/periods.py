@@ -1408,6 +1408,27 @@ _SLASHED_ASKED = re.compile(r"\b(on|from|since|until|till|til|due|" + _DAY_NAMES
                             + r")(\s+(?:the\s+)?)(\d{1,2})/(\d{1,2})\b(?![/.-]\d)", re.IGNORECASE)
 
 
+# a fortnight, as two weeks or 14 days: "a fortnight ago", "in a fortnight('s time)", "the last/past/next fortnight"
+# (trial s82 L: "what was wrong with the heater a fortnight ago" had been read as no day, "two weeks ago" as that week)
+_FORTNIGHT = re.compile(r"\b(?:(a|one)\s+fortnight\s+ago|in\s+(?:a|one)\s+fortnight(?:['’]s\s+time)?|"
+                        r"(?:the\s+)?(last|past|next|coming)\s+fortnight)\b", re.IGNORECASE)
+
+
+def with_fortnights(text: str) -> str:
+    """text with a fortnight from today said in weeks or days (_FORTNIGHT): "a fortnight ago" -> "two weeks ago", "in a
+    fortnight" -> "in two weeks", "the last fortnight" -> "the last 14 days"."""
+    if "fortnight" not in text.lower():
+        return text
+
+    def said(m: re.Match) -> str:
+        if m[1]:
+            return "two weeks ago"
+        if m[2]:
+            return f"the {'last' if m[2].lower() in ('last', 'past') else 'next'} 14 days"
+        return "in two weeks"
+    return _FORTNIGHT.sub(said, text)
+
+
 def with_slashed_days(text: str, order: Callable[[], str | None]) -> str:
     """text with each day it asks of in numbers ("on 3/8") written with its month's name ("on 3 Aug"), read in the
     order the notes write theirs (order(): "dmy", "mdy", asked only for such a day), else as the only reading it can

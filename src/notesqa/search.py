@@ -35,7 +35,7 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_coming, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
-from .periods import (DUE, YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year, with_slashed_days,
+from .periods import (DUE, YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_fortnights, with_noted_year, with_slashed_days,
                       with_years_from_today, without_months, without_relative_days, years)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, not_the, parse_query, unmatched, tag_key, with_listing_period)
@@ -353,7 +353,7 @@ class NotesIndex:
             if len(noted) >= NOTED_KEPT:
                 noted.clear()
             # ("on 3/8": "on 3 Aug", as the notes write their days in numbers)
-            spelled = with_slashed_days(question, live.agenda.asked_order)
+            spelled = with_slashed_days(with_fortnights(question), live.agenda.asked_order)
             noted[question] = with_noted_year(spelled, live.agenda.months, weeks=lambda: _weekly(live, spelled),
                                               best=lambda months: _best_month(live, spelled, months))
         return noted[question]
@@ -548,7 +548,7 @@ class NotesIndex:
         typed = question
         asked, question = with_years_from_today(question), self.noted(question)
         # (a day in numbers spelled, "on 3/8" as "on 3 Aug", said by the days read: no month read in a year)
-        asked = with_slashed_days(asked, self._live.agenda.asked_order)
+        asked = with_slashed_days(with_fortnights(asked), self._live.agenda.asked_order)
         read_as = _read_as(asked, question, self._live.agenda.months())
         # (the days read said unless the question writes their year: "in march this year", read as "in march 2026",
         # writes none, trial s67 A)
