@@ -62,6 +62,17 @@ def test_a_passage_dated_only_by_its_notes_front_matter_is_marked_so():
     assert "note_day" not in chunk_note(parse_note("- picnic\n", "a.md"))[0].to_json()  # (a rare field)
 
 
+def test_a_line_of_a_note_its_front_matter_alone_dates_is_of_the_one_day_it_writes():
+    # trial s82 K: "Amir, Tue 9 Nov, £185" of a mould note begun 11 October (front matter) had been of 11 October
+    note = parse_note("---\ndate: 2027-10-11\n---\n# Mould\n\n- Amir, Tue 9 Nov, £185\n- Checked at the inspection 18 Nov"
+                      "\n- treat with spray\n- 3 Nov and 9 Nov visits\n", "flat 2 mould.md")
+    assert [(c.date, c.note_day) for c in chunk_note(note)] == [
+        ("2027-11-09", False), ("2027-11-18", False), ("2027-10-11", True), ("2027-10-11", True)]
+    # ... not one of a day's note, nor of a note its name dates (their lines are of their day, as written then)
+    for name in ("Daily/2027-10-11.md", "2027-10-11 mould visit.md"):
+        assert [c.date for c in chunk_note(parse_note("- Amir, Tue 9 Nov, £185\n", name))] == ["2027-10-11"]
+
+
 def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     # trial s82 H: "## November spending" > "November total: £522.44" had been of no day, 15th for "what did the dept
     # spend in november" (every passage of November lifted over it)
