@@ -2431,6 +2431,22 @@ def test_a_tables_rows_are_not_near_a_period_asked_by_another_passage_of_their_n
     assert off.tolist() == [False, True, False]
 
 
+def test_a_holiday_named_with_a_word_of_a_thing_lifts_no_passage_of_that_day_of_none_of_the_things_words():
+    # trial s82 N: "christmas day price" had the bins' "Christmas: no collection Sat 25 – Tue 28" (of the day, saying
+    # only the holiday's word) first, the Christmas Day menu's prices second
+    from notesqa.ranking import _off_the_day
+
+    of = [_chunk("contractors.md", 0, "Christmas: no collection Sat 25 – Tue 28", date="2027-12-25"),
+          _chunk("christmas day menu.md", 0, "£89 adults · £40 under 12s · under 3s free"),
+          _chunk("rota.md", 0, "Christmas Day price list for the bar", date="2027-12-25")]
+    dense, own, day = np.array([0.3, 0.7, 0.35]), np.array([1.2, 0.0, 2.5]), np.array([True, False, True])
+    words = {"christmas": 1.0, "day": 1.0, "price": 3.0}
+    off = _off_the_day("christmas day price", dense, own, [c.path for c in of], day, of, words)
+    assert off.tolist() == [True, False, False]  # (the rota's line says "price": near, lifted)
+    # ... not a day gone (its passages are what it holds: "pricing recap email on 2026-11-24")
+    assert not _off_the_day("christmas day 2020 price", dense, own, [c.path for c in of], day, of, words).any()
+
+
 def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
     # trial s53: a Logseq contents page's "- [[events/Hamper Drive 2026]]" had come first for "my notes on the hamper
     # drive", above the page it links

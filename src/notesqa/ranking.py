@@ -33,7 +33,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      asks_code_alone, asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (ANY_WEEKDAY, DEADLINE, DUE, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
+from .periods import (ANY_WEEKDAY, DEADLINE, DUE, HOLIDAY_WORDS, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
                       months_said, relative_days, without_days, weekday_number, without_relative_days, years, asked_years)
 from .units import ATTACHED, LONG_NUMBER, states_contact
 
@@ -1644,6 +1644,7 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
 
 
 DAY_ASKED_WORDS = 3  # a question of a day or a week this many words besides it asks a thing of it, not what it holds
+_HOLIDAY_NAMED = re.compile(r"\b" + HOLIDAY_WORDS, re.IGNORECASE)
 
 
 def _off_the_day(text: str, dense: np.ndarray, own: np.ndarray, paths: list[str], day: np.ndarray,
@@ -1658,11 +1659,21 @@ def _off_the_day(text: str, dense: np.ndarray, own: np.ndarray, paths: list[str]
     if of is None or not words or asks_what_was_done(text) or asks_what_is_on(text) or asks_only_the_day(text) \
             or asks_due(text) or asks_to_do(text) or asks_next(text):
         return none
-    period = set(tokenize(text)) - set(tokenize(without_days(text)))
-    if len([w for w in words if w not in period]) < DAY_ASKED_WORDS:
+    # (a day gone is what its passages were written on: "pricing recap email on 2026-11-24" is that day's first, the
+    # closer match of the 25th after it; a day to come is the thing's, written of on other days)
+    today = clock.today().isoformat()
+    if not any(len(d) < 10 or d >= today for d in days(text)):
         return none
-    off = (own <= 0) & (dense < dense.max() - DAY_FAR_NO_WORDS) & day
-    near = {p for p, o, d, k in zip(paths, off.tolist(), day.tolist(), own.tolist()) if d and not o and k > 0}
+    period = set(tokenize(text)) - set(tokenize(without_days(text)))
+    # (a holiday named asks of a thing of it in a word: "christmas day price", "what am i getting mum for xmas", trials
+    # s82 J, N: the day's bin collection and library closure had come first)
+    least = 1 if _HOLIDAY_NAMED.search(text) else DAY_ASKED_WORDS
+    if len([w for w in words if w not in period]) < least:
+        return none
+    # (of none of its words but the period's: "Christmas: no collection Sat 25 – Tue 28" for "christmas day price")
+    none = (own <= 0) | (_says_besides_the_period(text, of, words) <= 0)
+    off = none & (dense < dense.max() - DAY_FAR_NO_WORDS) & day
+    near = {p for p, o, d, n in zip(paths, off.tolist(), day.tolist(), none.tolist()) if d and not o and not n}
     return off & np.array([p not in near for p in paths], dtype=bool)
 
 
