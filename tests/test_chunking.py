@@ -79,6 +79,11 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     budget = parse_note("# Budget 2027-28\n\n## November spending\n- November total: £522.44\n\n## Spending in January"
                         "\n- books\n\n## May spending\n- pens\n", "Budget 2027-28.md")
     assert [c.date for c in chunk_note(budget)] == ["2027-11-01", "2028-01-01", None]  # (May: of either year)
+    # ... and so a table's month alone (trial s82 I: "| Nov | £5,310 |" of "Budget 2027-28", of no day, second for "what
+    # did we spend on dressings in november" under a 1:1's line of 16 November)
+    rows = parse_note("# Budget 2027-28\n\n| Month | Spend |\n|---|---|\n| Nov | £3,412 |\n| Jan | £2 |\n| May | £3 |\n",
+                      "Budget 2027-28.md")
+    assert [c.date for c in chunk_note(rows)] == ["2027-11-01", "2028-01-01", None]
     plans = parse_note("---\ndate: 2027-11-30\n---\n## January plans\n- a\n\n## Due November\n- b\n\n"
                        "## May be useful\n- c\n\n## Maya born in May\n- d\n", "Plans.md")
     assert [(c.date, c.note_day) for c in chunk_note(plans)] == [
