@@ -68,6 +68,8 @@ def test_a_line_of_a_note_its_front_matter_alone_dates_is_of_the_one_day_it_writ
                       "\n- treat with spray\n- 3 Nov and 9 Nov visits\n", "flat 2 mould.md")
     assert [(c.date, c.note_day) for c in chunk_note(note)] == [
         ("2027-11-09", False), ("2027-11-18", False), ("2027-10-11", True), ("2027-10-11", True)]
+    nested = parse_note("---\ndate: 2027-10-11\n---\n- Quotes\n  - Amir, Tue 9 Nov, £185\n", "flat 2 mould.md")
+    assert [c.date for c in chunk_note(nested)] == ["2027-10-11", "2027-11-09"]  # (the review: under a line of no day)
     # ... not one of a day's note, nor of a note its name dates (their lines are of their day, as written then)
     for name in ("Daily/2027-10-11.md", "2027-10-11 mould visit.md"):
         assert [c.date for c in chunk_note(parse_note("- Amir, Tue 9 Nov, £185\n", name))] == ["2027-10-11"]
@@ -88,9 +90,11 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
                        "## May be useful\n- c\n\n## Maya born in May\n- d\n", "Plans.md")
     assert [(c.date, c.note_day) for c in chunk_note(plans)] == [
         ("2028-01-01", False), ("2027-11-30", True), ("2027-11-30", True), ("2027-11-30", True)]
-    # (a verb or a name, not a month: the blog's "# State Updates May be Asynchronous" had been of May 2025)
-    words = parse_note("# State Updates May be Asynchronous\n\n- a\n\n## Call with June\n- b\n", "2025-06-16-react.md")
-    assert [c.date for c in chunk_note(words)] == ["2025-06-16", "2025-06-16"]
+    # (a verb or a name, not a month: the blog's "# State Updates May be Asynchronous" had been of May 2025; the review's
+    # "## April Jones", "## Questions for June")
+    words = parse_note("# State Updates May be Asynchronous\n\n- a\n\n## Call with June\n- b\n\n## April Jones\n- c\n\n"
+                       "## Questions for June\n- d\n", "2025-06-16-react.md")
+    assert [c.date for c in chunk_note(words)] == ["2025-06-16"] * 4
 
 
 def test_a_table_row_of_a_note_named_by_a_holiday_and_its_year_is_of_its_own_day():

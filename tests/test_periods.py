@@ -1567,3 +1567,6 @@ def test_a_fortnight_from_today_is_read_as_two_weeks_or_14_days():
                                                                                                       "2027-12-07"]
     assert sorted(days(with_fortnights("what's on over the next fortnight"), today))[::13] == ["2027-12-07", "2027-12-20"]
     assert with_fortnights("fortnightly bins, a fortnight of rain") == "fortnightly bins, a fortnight of rain"
+    # (the review: not a fortnight of a month, "the last fortnight of august"; a possessive, "next fortnight's rota")
+    assert with_fortnights("the last fortnight of august") == "the last fortnight of august"
+    assert with_fortnights("next fortnight's rota") == "the next 14 days rota"

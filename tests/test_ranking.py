@@ -2385,21 +2385,30 @@ def test_a_candidates_explanation_is_made_when_read_and_one_fact_of_it_without_i
 def test_a_hubs_line_of_a_notes_name_goes_below_that_notes_best_passage_near_it():
     # trial s82 G: a hub's "[[Toy Appeal]] with the fire station", "[[Volunteer Christmas Party]]" had come first for
     # "the fire station toy thing", "where is the volunteer party", the notes they name second
-    chunks = [_chunk("Christmas.md", 0, "Toy Appeal with the fire station"),
-              _chunk("Toy Appeal.md", 0, "Run by Hartley Vale Fire Station: they collect new unwrapped toys"),
-              _chunk("Ideas.md", 0, "ask the fire station about a calendar")]
-    ranked = fuse(chunks, _dense_only([0.8, 0.7, 0.3]), "the fire station toy thing", {}, None, 10)
-    assert [c.row for c in ranked] == [1, 0, 2]
+    hub = [_chunk("Christmas.md", 0, "Toy Appeal with the fire station"),
+           _chunk("Christmas.md", 1, "Schools Collections reverse advent calendars")]
+    notes = [_chunk("Toy Appeal.md", 0, "Run by Hartley Vale Fire Station: they collect new unwrapped toys"),
+             _chunk("Schools Collections.md", 0, "families add an item a day through December"),
+             _chunk("Ideas.md", 0, "ask the fire station about a calendar")]
+    chunks = [*hub, *notes]
+    scores = _dense_only([0.8, 0.1, 0.7, 0.1, 0.3])
+    assert [c.row for c in fuse(chunks, scores, "the fire station toy thing", {}, None, 10)][:2] == [2, 0]
     thin = [dataclasses.replace(chunks[0], text="Toy Appeal", thin=True), *chunks[1:]]
-    assert [c.row for c in fuse(thin, _dense_only([0.8, 0.7, 0.3]), "where is the toy appeal", {}, None, 10)] == [1, 0, 2]
+    assert [c.row for c in fuse(thin, scores, "where is the toy appeal", {}, None, 10)][0] == 2
     # ... not far above it (a setlist's songs for "what did we play"), nor a line that says more ("Toy Appeal raised
-    # £4,100, 341 kids"), nor one of a note of a one-word name
-    assert fuse(chunks, _dense_only([0.8, 0.4, 0.3]), "the fire station toy thing", {}, None, 10)[0].row == 0
-    said = [dataclasses.replace(chunks[0], text="Toy Appeal raised £4,100, 341 kids"), *chunks[1:]]
-    assert fuse(said, _dense_only([0.8, 0.7, 0.3]), "what did the toy appeal raise", {}, None, 10)[0].row == 0
-    one = [dataclasses.replace(chunks[0], text="Toys with the fire station"),
-           dataclasses.replace(chunks[1], path="Toys.md", title="Toys"), chunks[2]]
-    assert fuse(one, _dense_only([0.8, 0.7, 0.3]), "the fire station toy thing", {}, None, 10)[0].row == 0
+    # £4,100, 341 kids") or what happened ("Toy Appeal moved to the library"), nor one alone in its list, nor one of a
+    # day's note (news), nor of a note of a one-word name
+    assert fuse(chunks, _dense_only([0.8, 0.1, 0.4, 0.1, 0.3]), "the fire station toy thing", {}, None, 10)[0].row == 0
+    for text in ("Toy Appeal raised £4,100, 341 kids", "Toy Appeal moved to the library"):
+        said = [dataclasses.replace(chunks[0], text=text), *chunks[1:]]
+        assert fuse(said, scores, "the fire station toy thing", {}, None, 10)[0].row == 0, text
+    alone = [chunks[0], dataclasses.replace(chunks[1], text="bring the list on Friday"), *notes]
+    assert fuse(alone, scores, "the fire station toy thing", {}, None, 10)[0].row == 0
+    journal = [dataclasses.replace(c, path="Daily/2027-12-06.md") for c in hub]
+    assert fuse([*journal, *notes], scores, "the fire station toy thing", {}, None, 10)[0].row == 0
+    one = [dataclasses.replace(chunks[0], text="Toys with the fire station"), chunks[1],
+           dataclasses.replace(chunks[2], path="Toys.md", title="Toys"), *chunks[3:]]
+    assert fuse(one, scores, "the fire station toy thing", {}, None, 10)[0].row == 0
 
 
 def test_a_passage_its_notes_day_dates_that_says_another_day_with_its_year_is_not_of_the_day_asked():
@@ -2412,9 +2421,9 @@ def test_a_passage_its_notes_day_dates_that_says_another_day_with_its_year_is_no
 
     of = [line("Last year it was Sat 12 Dec 2026 and freezing."), line("bring torches and gloves"),
           line("Last year it was Sat 12 Dec 2026 and freezing.", note_day=False),
-          line("moved from Sat 12 Dec 2026 to Sat 11 Dec 2027")]
+          line("moved from Sat 12 Dec 2026 to Sat 11 Dec 2027"), line("Carols Sat 11 Dec, same as on Sat 12 Dec 2026")]
     day = np.ones(len(of), dtype=bool)
-    assert _of_another_year_told(of, day, "what's on 11 December 2027").tolist() == [True, False, False, False]
+    assert _of_another_year_told(of, day, "what's on 11 December 2027").tolist() == [True, False, False, False, False]
 
 
 def test_a_tables_rows_are_not_near_a_period_asked_by_another_passage_of_their_note():

@@ -602,6 +602,11 @@ def test_a_day_asked_in_numbers_is_read_day_first_where_the_notes_write_their_da
     idx = built_index(notes, tmp_path, embedder)
     hits = idx.search(f"what happened on {day.day}/{day.month}", k=2)
     assert "wreath night" in hits[0].text and hits[0].date == day.isoformat(), [h.text for h in hits]
+    # ... not where the notes write theirs month first ("Cleaning Dec 3"), nor by words that open as a month's name
+    # ("12 Market St", "4 Decking boards": the review)
+    from notesqa.metadata import named_orders
+
+    assert named_orders(["Cleaning Dec 3", "Tournament Mar 12", "12 Market St", "4 Decking boards"]) == (0, 2)
 
 
 def test_a_fortnight_ago_is_read_as_two_weeks_ago(tmp_path, embedder):

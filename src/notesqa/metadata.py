@@ -745,13 +745,20 @@ _NAMED_DAY_FIRST = re.compile(rf"(?<![\d/.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_
 _NAMED_MONTH_FIRST = re.compile(rf"(?<![A-Za-z]){_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 
 
+# a month's name or its abbreviation as a word, not a word that opens as one ("Market", "Decking", "Junior": the review)
+_MONTH_NAMED = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+                r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![A-Za-z])")
+_DAY_THEN_MONTH = re.compile(rf"(?<![\d/.£$€:])\b[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH_NAMED}")
+_MONTH_THEN_DAY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAMED}\s+[0-3]?\d(?:st|nd|rd|th)?(?![\d:.])(?!\s*(?:am|pm)\b)")
+
+
 def named_orders(texts: Iterable[str]) -> tuple[int, int]:
-    """How many of texts write a day with a month's name day first ("9 Jan 2026"), and how many month first with its
-    year ("Jan 9, 2026")."""
+    """How many of texts write a day with a month's name day first ("9 Jan", "Fri 3rd Dec 2027"), and how many month
+    first ("Dec 3", "Jan 9, 2026")."""
     first = second = 0
     for t in texts:
-        first += _NAMED_DAY_FIRST.search(t) is not None
-        second += _NAMED_MONTH_FIRST.search(t) is not None
+        first += _DAY_THEN_MONTH.search(t) is not None
+        second += _MONTH_THEN_DAY.search(t) is not None
     return first, second
 
 

@@ -86,9 +86,12 @@ def archived(path: str, question: str = "", template: bool = False) -> bool:
 # ... or named as an old version itself: "Pricing (old 2026)", "Rota [superseded]", "Price list - outdated", "Menu OLD"
 # (trial s82 E: last year's price list, "status: superseded", had come first for "what do i charge for a simple sa
 # return"; not "Old Trafford", "How old is the boiler")
-_OLD_NAME = re.compile(r"[(\[]\s*(?:old|superseded|archived?|outdated|obsolete|deprecated)\b[^)\]]*[)\]]"
+_OLD_NAME = re.compile(r"[(\[]\s*(?:(?:superseded|archived?|outdated|obsolete|deprecated)\b[^)\]]*|old(?:\s+(?:version|"
+                       r"copy|draft|list|prices?))?(?:\s*[-–—,]?\s*(?:19|20)\d\d(?:[-/–]\d\d)?)?)\s*[)\]]"
                        r"|\s[-–—_]+\s*(?:old|superseded|archived|outdated|obsolete|deprecated)\s*$", re.IGNORECASE)
-_OLD_CAPS = re.compile(r"(?:^|[\s_-])(?:OLD|SUPERSEDED|OUTDATED)(?:$|[\s_-])")
+# ... or in capitals at its start or end, the rest not ("Menu OLD", "OLD - rota"; not "HOW OLD IS THE HOUSE", "Football -
+# OLD TRAFFORD trip")
+_OLD_CAPS = re.compile(r"^(?:OLD|SUPERSEDED|OUTDATED)[\s_-]+(?=.*[a-z])|(?<=[a-z])(?:[^A-Za-z]*)[\s_-](?:OLD|SUPERSEDED|OUTDATED)$")
 
 
 @lru_cache(maxsize=1 << 16)

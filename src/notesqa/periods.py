@@ -1411,7 +1411,7 @@ _SLASHED_ASKED = re.compile(r"\b(on|from|since|until|till|til|due|" + _DAY_NAMES
 # a fortnight, as two weeks or 14 days: "a fortnight ago", "in a fortnight('s time)", "the last/past/next fortnight"
 # (trial s82 L: "what was wrong with the heater a fortnight ago" had been read as no day, "two weeks ago" as that week)
 _FORTNIGHT = re.compile(r"\b(?:(a|one)\s+fortnight\s+ago|in\s+(?:a|one)\s+fortnight(?:['’]s\s+time)?|"
-                        r"(?:the\s+)?(last|past|next|coming)\s+fortnight)\b", re.IGNORECASE)
+                        r"(?:the\s+)?(last|past|next|coming)\s+fortnight(?:['’]s)?(?!\s+of\b))\b", re.IGNORECASE)
 
 
 def with_fortnights(text: str) -> str:

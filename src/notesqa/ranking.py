@@ -27,7 +27,7 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
                        table_rows, task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, other_form_tokens, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS, as_date, dated_name, opens_with_day, opens_with_weekday
+from .metadata import RECORD_KEYS, as_date, daily_note, dated_name, opens_with_day, opens_with_weekday
 from .notefiles import archived, template_note
 from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_earliest, asks_latest, asks_list, asks_measure,
                      asks_code_alone, asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
@@ -2016,7 +2016,9 @@ def _of_another_year_told(of: list[Chunk], day: np.ndarray, text: str) -> np.nda
         if not c.note_day or not _A_YEAR_WRITTEN.search(c.text):
             continue
         told = {d for d in days_said(c.text, "") if len(d) == 10}  # (as written: not its own day unless it says it)
-        out[j] = bool(told) and not told & asked
+        # (... nor one that writes a day asked without its year: "Carols Sat 11 Dec, same as on Sat 12 Dec 2026", the
+        # review)
+        out[j] = bool(told) and not told & asked and not days_written(c.text, c.date or "") & asked
     return out
 
 
@@ -3057,7 +3059,7 @@ def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, pas
                 and path != chunks[row].path]
     taken = {j for j, _, _ in pointers}
     pointers += [(j, path, POINTER_NEAR) for j, row in enumerate(rows)
-                 if j not in taken and (path := _hub_line_of(chunks[row], passages)) is not None]
+                 if j not in taken and (path := _hub_line_of(chunks, row, passages)) is not None]
     if not pointers:
         return rank
     best: dict[str, float] = {}
@@ -3073,21 +3075,43 @@ def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, pas
 POINTER_NEAR = 0.2  # a hub's line of a note's name goes below that note's best passage this near it, whatever is asked
 
 
-def _hub_line_of(c: Chunk, passages: Passages) -> str | None:
-    """The path of the note a list item names as a hub's or an index's line does, its whole text, or its opening words
-    before a few more that say what it is (_only_names_it: "Toy Appeal with the fire station", "Schools Collections
-    reverse advent calendars"), a title of two words or more; else None. (Trial s82 G: the hub's lines had come first
-    for "the fire station toy thing", "school reverse advent calendars", "where is the volunteer party", the notes
-    they name second.)"""
+def _hub_line_of(chunks: list[Chunk], row: int, passages: Passages) -> str | None:
+    """The path of the note a list item names as a hub's or an index's line does, its whole text (a link alone), or
+    its opening words before a few more that say what it is (_only_names_it: "Toy Appeal with the fire station",
+    "Schools Collections reverse advent calendars") where another item of its list names a note so too, a title of
+    two words or more; else None. (Trial s82 G: the hub's lines had come first for "the fire station toy thing",
+    "school reverse advent calendars", "where is the volunteer party", the notes they name second; not a journal's
+    "Dentist appointment moved to next friday", news of the note it names, the review.)"""
+    c = chunks[row]
     if c.kind != "bullet" or "\n" in c.text.strip():
         return None
-    words = c.text.split()
     if c.thin and (path := passages.note_titled(c.text)) is not None:
         return path if path != c.path else None
+    path = _named_first(c, passages) if not daily_note(c.path) else None  # (a journal's lines are its day's news)
+    if path is None or path == c.path:
+        return None
+    near = range(max(0, row - HUB_SIBLINGS), min(len(chunks), row + HUB_SIBLINGS + 1))
+    return path if any(o != row and (s := chunks[o]).path == c.path and s.parent == c.parent and s.heading == c.heading
+                       and s.kind == "bullet" and (s.thin and passages.note_titled(s.text) or _named_first(s, passages))
+                       for o in near) else None
+
+
+HUB_SIBLINGS = 8  # how far either side in its note a hub's line looks for another item of its list that names a note
+
+
+def _named_first(c: Chunk, passages: Passages) -> str | None:
+    """The path of the note whose title of two words or more a line opens with before a few more words of what it is
+    (_only_names_it), else None."""
+    words = c.text.split()
     for n in range(min(len(words) - 1, 6), 1, -1):
-        if _only_names_it(" ".join(words[n:])) and (path := passages.note_titled(" ".join(words[:n]))) is not None:
-            return path if path != c.path else None
+        if _only_names_it(rest := " ".join(words[n:])) and not _SAYS_NEWS.search(rest) \
+                and (path := passages.note_titled(" ".join(words[:n]))) is not None:
+            return path
     return None
+
+
+# words that say what happened to a thing, not what it is ("moved to next friday", "cancelled again", "is off")
+_SAYS_NEWS = re.compile(r"\b(?:\w{2,}ed|is|was|are|were|has|had|will|needs?|got|went|done|off|back)\b", re.IGNORECASE)
 
 
 _POINTS = re.compile(r"\s*(?:→|->|=>|⇒|➜|➔|see(?:\s+also)?\b:?|cf\.)\s*", re.IGNORECASE)
