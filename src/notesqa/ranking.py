@@ -520,6 +520,7 @@ class Passages:
         self.words: list[frozenset[str]] = []
         self._word_ids: dict[frozenset[str], int] = {}
         self._titles: dict[str, str] | None = None
+        self._openings: frozenset[str] | None = None  # (title_openings')
         self._newest: dict[str, tuple[str, ...]] | None = None  # a title without its year -> its years (_editions)
         self._year_titles: list[tuple[str, str, str]] | None = None  # the names that name a year (without_year_titles)
         self._in_use: frozenset[str] | None = None  # the archived notes and templates a note in use names (in_use)
@@ -574,6 +575,12 @@ class Passages:
         if self._in_use is None:
             self._in_use = _named_from_use(self.chunks)
         return path in self._in_use
+
+    def title_openings(self) -> frozenset[str]:
+        """The first words (any case) of the notes' titles of two words or more; read on first use."""
+        if self._openings is None:
+            self._openings = frozenset(words[0] for c in self.chunks if len(words := c.title.casefold().split()) >= 2)
+        return self._openings
 
     def note_titled(self, text: str) -> str | None:
         """The path of the note whose title text is (as written, any case), else None; read on first use."""
@@ -3083,12 +3090,13 @@ def _hub_line_of(chunks: list[Chunk], row: int, passages: Passages) -> str | Non
     "school reverse advent calendars", "where is the volunteer party", the notes they name second; not a journal's
     "Dentist appointment moved to next friday", news of the note it names, the review.)"""
     c = chunks[row]
-    if c.kind != "bullet" or "\n" in c.text.strip():
+    if c.kind != "bullet":
         return None
     if c.thin and (path := passages.note_titled(c.text)) is not None:
         return path if path != c.path else None
-    path = _named_first(c, passages) if not daily_note(c.path) else None  # (a journal's lines are its day's news)
-    if path is None or path == c.path:
+    path = _named_first(c, passages)
+    # (one line, not a journal's: its lines are its day's news)
+    if path is None or path == c.path or "\n" in c.text.strip() or daily_note(c.path):
         return None
     near = range(max(0, row - HUB_SIBLINGS), min(len(chunks), row + HUB_SIBLINGS + 1))
     return path if any(o != row and (s := chunks[o]).path == c.path and s.parent == c.parent and s.heading == c.heading
@@ -3103,6 +3111,9 @@ def _named_first(c: Chunk, passages: Passages) -> str | None:
     """The path of the note whose title of two words or more a line opens with before a few more words of what it is
     (_only_names_it), else None."""
     words = c.text.split()
+    # (a line of a title's first word and a few more only: a question's 300 candidates each read so had cost 8 ms)
+    if not 3 <= len(words) <= 6 + POINTER_LABEL_WORDS or words[0].casefold() not in passages.title_openings():
+        return None
     for n in range(min(len(words) - 1, 6), 1, -1):
         if _only_names_it(rest := " ".join(words[n:])) and not _SAYS_NEWS.search(rest) \
                 and (path := passages.note_titled(" ".join(words[:n]))) is not None:
