@@ -622,6 +622,23 @@ def test_a_fortnight_ago_is_read_as_two_weeks_ago(tmp_path, embedder):
     assert "tripped" in hits[0].text and hits[0].explain.day_match, [h.text for h in hits]
 
 
+def test_when_did_i_last_do_a_thing_is_not_answered_by_a_task_still_open(tmp_path, embedder):
+    # trial s82 P: "when did i last buy shaving foam" had today's "☐ Buy foam for the week 📅 <tomorrow>" first, the
+    # newest match, the purchase of 4 December 9th
+    from datetime import date, timedelta
+
+    today = date.today()
+    notes = tmp_path / "notes"
+    write(notes / "Daily" / f"{today.isoformat()}.md",
+          f"- [ ] buy shaving foam x20 📅 {(today + timedelta(days=1)).isoformat()}\n")
+    write(notes / "Daily" / f"{(today - timedelta(days=3)).isoformat()}.md",
+          "- bought shaving foam, 12 cans\n")
+    write(notes / "Daily" / f"{(today - timedelta(days=20)).isoformat()}.md", "- bought shaving foam, 6 cans\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search("when did i last buy shaving foam", k=3)
+    assert "12 cans" in hits[0].text and hits[0].explain.recent, [(h.text, str(h.explain)) for h in hits]
+
+
 def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"
