@@ -2465,11 +2465,12 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     today = today or clock.today().isoformat()
     # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47;
     # nor a note of a day to come: the last board meeting is not the next one's page, trial s50)
-    # (... nor a task still open: "☐ Buy foam for the week 📅 2027-12-08" of today's note is no last time it was bought,
-    # trial s82 P, first for "when did i last buy shaving foam")
+    # (... nor a task still open set for a day to come: "☐ Buy foam for the week 📅 2027-12-08" of today's note is no
+    # last time it was bought, trial s82 P, first for "when did i last buy shaving foam"; a meeting's open action is
+    # of it, "actions from my last meeting w helen")
     dated = [j for j in np.argsort(-fused, kind="stable")
              if (c := chunks[int(cand[j])]).date and c.date[:10] <= today and not c.origin and not c.thin
-             and task_state(c.text) not in ("open", "doing")]
+             and not (task_state(c.text) in ("open", "doing") and any(d > today for d in task_days(c.text)))]
     named, said_alone = [j for j in dated if name[j] > 0], False
     if named:  # any of the notes it names, however many and however weak its best line (trial s47, the review)
         dated = named
