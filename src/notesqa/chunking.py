@@ -549,12 +549,12 @@ def _day_under(heading: Sequence[str], days: dict, year: tuple[str | None, str |
 _WORDED_MONTH = re.compile(r"\s*(?:((?:[^\W\d][\w'’]*\s+){1,2}?)(?:[-–—:]\s*)?)?(january|february|march|april|may|june|july|"
                            r"august|september|october|november|december)(?:\s*[-–—:]?\s*((?:\s*[^\W\d][\w'’]*){1,2}))?\s*:?\s*",
                            re.IGNORECASE)
-# ... its words what a month's section holds ("spending", "bills", "log", "plans"); not a thing's month ("## Due November")
+# ... its words what a month's section holds ("spending", "bills", "log", "plans")
 _MONTH_HOLDS = frozenset("spending spend spent costs cost bills bill expenses income takings sales payments paid totals "
                          "total summary log diary notes plan plans planning review budget orders invoices jobs rota "
                          "schedule calendar events dates figures stats readings accounts purchases wages timesheet "
                          "timesheets report update goals tasks todo to-do meetings bookings deliveries shopping "
-                         "outgoings money finances jobs work overtime hours mileage claims".split())
+                         "outgoings money finances work overtime hours mileage claims".split())
 
 
 def span_year(month: str, years: tuple[str, ...]) -> str | None:
