@@ -352,8 +352,7 @@ class NotesIndex:
         if question not in noted:
             if len(noted) >= NOTED_KEPT:
                 noted.clear()
-            # ("on 3/8": "on 3 Aug", as the notes write their days in numbers)
-            spelled = with_slashed_days(with_fortnights(question), live.agenda.asked_order)
+            spelled = _days_spelled(question, live.agenda)
             noted[question] = with_noted_year(spelled, live.agenda.months, weeks=lambda: _weekly(live, spelled),
                                               best=lambda months: _best_month(live, spelled, months))
         return noted[question]
@@ -547,8 +546,8 @@ class NotesIndex:
         # (the year the question names from today, "october last year", is its own: nothing to say of it, trial s58)
         typed = question
         asked, question = with_years_from_today(question), self.noted(question)
-        # (a day in numbers spelled, "on 3/8" as "on 3 Aug", said by the days read: no month read in a year)
-        asked = with_slashed_days(with_fortnights(asked), self._live.agenda.asked_order)
+        # (its days spelled as noted spells them, said by the days read: no month read in a year)
+        asked = _days_spelled(asked, self._live.agenda)
         read_as = _read_as(asked, question, self._live.agenda.months())
         # (the days read said unless the question writes their year: "in march this year", read as "in march 2026",
         # writes none, trial s67 A)
@@ -774,6 +773,13 @@ def _says_all(hit: Hit, text: str) -> bool:
     that says it is) that hit says, in its passage or where it is (title, headings, parents)?"""
     words = set(tokenize(text))
     return len(words) == 1 and words <= _words_of(hit)
+
+
+def _days_spelled(question: str, agenda) -> str:
+    """question with its days written as the days it reads say them: a fortnight in weeks or days ("a fortnight ago":
+    "two weeks ago"), a day in numbers with its month's name ("on 3/8": "on 3 Aug"), read in the order the notes write
+    theirs (Agenda.asked_order)."""
+    return with_slashed_days(with_fortnights(question), agenda.asked_order)
 
 
 def _says_the_codes(hit: Hit, text: str) -> bool:
