@@ -1643,11 +1643,18 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     # (near by a word of the question too, unless it asks what was done then: a panto's page dated by its first night
     # in January, none of whose passages says "subs", had filled "what are subs going up to in jan" by one passage's
     # meaning, trial s70 G; "what did i do with the sixth formers last march" finds a journal's "Y12" by it)
-    near = {p for p, o, d, k in zip(paths, off.tolist(), day.tolist(), kw.tolist()) if d and not o and (done or k > 0)}
+    near = _of_near_notes(paths, off, day, [done or k > 0 for k in kw.tolist()])
     # (a table's row by its own words: "Marek off 24–26 Dec" near "why is marek not working over christmas" makes no
     # row of the rota under it near, trial s82 D, its ten rows first; a day's entry is about what its note's near one is)
-    rows = [of is not None and of[j].kind == "table_row" and not done for j in range(len(paths))]
-    return off & np.array([p not in near or row for p, row in zip(paths, rows)], dtype=bool)
+    rows = np.array([of is not None and of[j].kind == "table_row" and not done for j in range(len(paths))], dtype=bool)
+    return off & ~(near & ~rows)
+
+
+def _of_near_notes(paths: list[str], off: np.ndarray, day: np.ndarray, says: list[bool]) -> np.ndarray:
+    """For each candidate: has its note another passage of the days asked (day) that no rule put off (off) and that
+    says a word of the question (says)? Its day's entry is then about the question."""
+    near = {p for p, o, d, s in zip(paths, off.tolist(), day.tolist(), says) if d and not o and s}
+    return np.array([p in near for p in paths], dtype=bool)
 
 
 DAY_ASKED_WORDS = 3  # a question of a day or a week this many words besides it asks a thing of it, not what it holds
@@ -1680,8 +1687,7 @@ def _off_the_day(text: str, dense: np.ndarray, own: np.ndarray, paths: list[str]
     # (of none of its words but the period's: "Christmas: no collection Sat 25 – Tue 28" for "christmas day price")
     none = (own <= 0) | (_says_besides_the_period(text, of, words) <= 0)
     off = none & (dense < dense.max() - DAY_FAR_NO_WORDS) & day
-    near = {p for p, o, d, n in zip(paths, off.tolist(), day.tolist(), none.tolist()) if d and not o and not n}
-    return off & np.array([p not in near for p in paths], dtype=bool)
+    return off & ~_of_near_notes(paths, off, day, (~none).tolist())
 
 
 def _says_besides_the_period(text: str, of: list[Chunk], words: dict[str, float]) -> np.ndarray:
