@@ -60,7 +60,7 @@ def _week_row_days(chunk: Chunk) -> set[str]:
         return set()
     written = next(_written(m[1]), None)
     first = (as_date(f"{written[0]}-{written[1]}-{written[2]}") if written[0] else
-             _nearest_year(chunk.date[:10], written[1], written[2])) if written else None
+             nearest_year(chunk.date[:10], written[1], written[2])) if written else None
     if first is None:
         return set()
     monday = date.fromisoformat(first) - timedelta(days=date.fromisoformat(first).weekday())
@@ -194,7 +194,7 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None, 
     if not order:
         return said
     # ("Tue 12/1 6pm - Priya" of a plan written on 7 January: the 12th, trial s74 E)
-    led = {d for md in weekday_slashed(chunk.text, order) if own and (d := _nearest_year(own[:10], *md.split("-")))}
+    led = {d for md in weekday_slashed(chunk.text, order) if own and (d := nearest_year(own[:10], *md.split("-")))}
     return said | slashed_days(chunk.text, order) | led
 
 
@@ -318,7 +318,7 @@ _EVERY_YEAR = re.compile(r"\b(?:every|each)\s+year\b|\bannual(?:ly)?\b|\byearly\
 
 def _iso(year: str | None, month: int | str, day: int | str, own: str) -> str | None:
     """A written day's ISO form: of its year, else of the year nearest own (its passage's day), else None."""
-    return as_date(f"{year}-{month}-{day}") if year else _nearest_year(own[:10], month, day) if own else None
+    return as_date(f"{year}-{month}-{day}") if year else nearest_year(own[:10], month, day) if own else None
 
 
 _NUMBERED_THINGS = ("day", "week", "wk", "no", "part", "round", "stage", "phase", "level", "session", "lesson", "term",
@@ -365,7 +365,7 @@ def _spans_written(text: str, own: str, weeks: bool = True, inside_longer_than: 
             # (its first day of no year, of the year of its last, in a passage of no day: "on leave 26 Jul – 13 Aug
             # 2027", trial s76 U, had said the 13th alone)
             # (... whenever its last says its year and the first none: in a journal of December too, the review)
-            start = _nearest_year(end, *found[i - 1][1][1:]) if found[i][1][0] and not found[i - 1][1][0] \
+            start = nearest_year(end, *found[i - 1][1][1:]) if found[i][1][0] and not found[i - 1][1][0] \
                 else written[i - 1][1]
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(end[8:]):
             start = as_date(f"{end[:8]}{int(f[1]):02d}")
@@ -474,7 +474,7 @@ def due_in_words(text: str, own: str, order: str | None = None) -> str | None:
     if own and (part := _DUE_PART.match(after)) and (month := month_number(part[2])):
         # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not the 31st of July, trial s76 C)
         day = _PART_DAY.get(part[1].split()[0].lower()) or calendar.monthrange(int(own[:4]), month)[1]
-        return _nearest_year(own[:10], month, day)  # (of the year the day itself is nearest in: the review)
+        return nearest_year(own[:10], month, day)  # (of the year the day itself is nearest in: the review)
     if (said := _one(days_written(after, own))) or not own:
         return said
     if (slashed := _DUE_SLASHED.match(after)) and (order := order or numbers_order([slashed])):
@@ -570,7 +570,7 @@ def _slashed_alone(value: str, order: str, own: str) -> frozenset[str]:
     if m is None:
         return frozenset()
     day, month = (m[1], m[2]) if order == "dmy" else (m[2], m[1])
-    return frozenset({d} if (d := _nearest_year(own, month, day)) else ())
+    return frozenset({d} if (d := nearest_year(own, month, day)) else ())
 
 
 _DAY_MONTH_NUMBERS = re.compile(r"\s*(\d{1,2})/(\d{1,2})\s*")  # a cell's "10/03", "28/3"
@@ -805,7 +805,7 @@ _WEEKDAY_SLASHED = re.compile(r"\b(?:" + ANY_WEEKDAY + r")\.?,?\s+(\d{1,2})/(\d{
                               re.IGNORECASE)
 
 
-def _nearest_year(own: str, month: int | str, day: int | str) -> str | None:
+def nearest_year(own: str, month: int | str, day: int | str) -> str | None:
     """The day of a month and day a passage of its own day (own) says without a year: of own's year, or the next
     year's half a year or more before own ("Next steerco: 14 Jan" in the journal of 1 December), the last year's
     when 300 days or more after it ("the party on 28 Dec" in the journal of 5 January); not the next year's a week
