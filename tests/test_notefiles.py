@@ -229,6 +229,18 @@ def test_archive_folders_are_known_by_their_names():
     assert archived("Pricing (old version).md") and archived("Fees (old 2026-27).md") and archived("OLD - rota.md")
 
 
+def test_a_note_its_properties_or_its_heading_mark_as_no_longer_in_use_is_retired():
+    # trial s83 E: "Price list 2027.md", "status: superseded" and "# Hut price list 2027 (OLD)", had come first for
+    # "price of growmore", above this year's list
+    from notesqa.notefiles import retired
+
+    assert retired([("valid-from", "2027 03 01"), ("status", "superseded")])
+    assert retired([("archived", "true")]) and retired([("state", "obsolete")])
+    assert retired([], "Hut price list 2027 (OLD)") and retired([], "Menu OLD")
+    assert not retired([("status", "done")]) and not retired([("status", "draft")], "Hut price list 2028")
+    assert not retired([("archived", "false")], "Old Trafford") and not retired([], "Soups (old favourites)")
+
+
 def test_a_template_no_setting_names_comes_after_the_notes_unless_a_template_is_asked_for():
     # trial s55: with no Obsidian setting naming it, "Templates/Client.md" had answered with its empty "Contact:";
     # trial s56: left out, "my template for new clients" had found nothing: it is kept, after the notes in use

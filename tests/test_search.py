@@ -1662,3 +1662,23 @@ def test_what_was_done_in_a_month_lists_its_days_entries_before_a_months_row_of_
 
     row_first = sorted(hits, key=lambda h: h.kind != "table_row")
     assert [h.kind for h in _days_first(row_first, as_written=True)] == ["bullet", "bullet", "table_row"]
+
+
+def test_a_note_marked_no_longer_in_use_comes_after_the_one_in_use(tmp_path, embedder):
+    # trial s83 E: last year's price list, "status: superseded" and "(OLD)" in its heading, had come first for "price of
+    # growmore" (its list's line 0.793, this year's table row 0.751): its passages ranked as an archived note's
+    old = "---\nstatus: superseded\n---\n# Hut price list\n\n- compost 50L £6.00\n- Growmore 5kg £6.50\n"
+    new = old.replace("status: superseded", "status: current").replace("£6.50", "£7.20").replace("£6.00", "£6.50")
+    write(tmp_path / "notes" / "Prices A.md", old)
+    write(tmp_path / "notes" / "Prices B.md", new)
+
+    def archived() -> dict[str, bool]:
+        build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+        hits = open_index(tmp_path / "index", embedder).search("growmore 5kg price", k=5)
+        return {h.path: h.explain.archived for h in hits}
+    assert archived() == {"Prices A.md": True, "Prices B.md": False}
+    # ... and so by the heading over all its text alone ("(OLD)"), not by a section's
+    write(tmp_path / "notes" / "Prices A.md", old.replace("status: superseded", "tags: hut")
+          .replace("Hut price list\n", "Hut price list (OLD)\n"))
+    write(tmp_path / "notes" / "Prices B.md", new.replace("\n\n- compost", "\n\n## Stock (old)\n\n- tins\n\n## Now\n\n- compost"))
+    assert archived() == {"Prices A.md": True, "Prices B.md": False}

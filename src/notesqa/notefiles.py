@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 from pathlib import Path
 
 from .config import CANVAS_SUFFIX, MAX_NOTE_BYTES, NOTE_SUFFIXES, TEXT_NOTE_SUFFIX
@@ -92,6 +93,23 @@ _OLD_NAME = re.compile(r"[(\[]\s*(?:(?:superseded|archived?|outdated|obsolete|de
 # ... or in capitals at its start or end, the rest not ("Menu OLD", "OLD - rota"; not "HOW OLD IS THE HOUSE", "Football -
 # OLD TRAFFORD trip")
 _OLD_CAPS = re.compile(r"^(?:OLD|SUPERSEDED|OUTDATED)[\s_-]+(?=.*[a-z])|(?<=[a-z])(?:[^A-Za-z]*)[\s_-](?:OLD|SUPERSEDED|OUTDATED)$")
+
+
+# a note its front matter marks as no longer in use: "status: superseded", "archived: true"
+_RETIRED_STATUS = frozenset({"superseded", "archived", "archive", "outdated", "obsolete", "deprecated", "retired",
+                             "replaced", "old"})
+_RETIRED_FLAGS = frozenset({"archived", "deprecated", "superseded", "obsolete", "outdated"})
+
+
+def retired(properties: Iterable[tuple[str, str]], heading: str = "") -> bool:
+    """Is a note marked as no longer in use by its properties ((key, value) in lower case: "status: superseded",
+    "archived: true") or by the heading over all its text, named as an old version as a file name is ("# Hut price list
+    2027 (OLD)": _OLD_NAME, _OLD_CAPS)? (trial s83 E: last year's price list, marked so both ways, had come first for
+    "price of growmore", its file named "Price list 2027".)"""
+    for key, value in properties:
+        if key in ("status", "state") and value in _RETIRED_STATUS or key in _RETIRED_FLAGS and value in ("true", "yes"):
+            return True
+    return bool(heading) and (_OLD_NAME.search(heading) is not None or _OLD_CAPS.search(heading) is not None)
 
 
 @lru_cache(maxsize=1 << 16)

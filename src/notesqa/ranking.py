@@ -13,7 +13,7 @@ import datetime as _dt
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import MISSING, dataclass, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
@@ -28,7 +28,7 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
 from .abbreviations import abbreviated, other_form_tokens, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, as_date, daily_note, dated_name, opens_with_day, opens_with_weekday
-from .notefiles import archived, template_note
+from .notefiles import archived, retired, template_note
 from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_earliest, asks_latest, asks_list, asks_measure,
                      asks_code_alone, asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
@@ -507,8 +507,10 @@ class Passages:
     question's 160 candidates or so had been read again for each question, about 0.5 ms of fuse's 4.5 on the blog
     index."""
 
-    def __init__(self, chunks: list[Chunk]):
+    def __init__(self, chunks: list[Chunk], properties: Mapping[str, tuple[tuple[str, str], ...]] | None = None):
         self.chunks = chunks
+        self._properties = properties or {}  # path -> its properties (NoteNames.properties), for retired
+        self._retired: frozenset[str] | None = None  # the notes marked no longer in use (retired)
         self._read = np.zeros(len(chunks), dtype=bool)
         # asks, opening, thin or short, names, someone, a field that says when, a label of what follows
         self._facts = np.zeros((len(chunks), 7), dtype=bool)
@@ -575,6 +577,18 @@ class Passages:
         if self._in_use is None:
             self._in_use = _named_from_use(self.chunks)
         return path in self._in_use
+
+    def retired(self, path: str) -> bool:
+        """Is the note at path marked no longer in use by its properties or the heading over all its text
+        (notefiles.retired: "status: superseded", "# Price list 2027 (OLD)")? Read for every note once a generation."""
+        if self._retired is None:
+            over: dict[str, str | None] = {}  # path -> the first heading of all its headed passages, None if not one
+            for c in self.chunks:
+                if c.heading:
+                    over[c.path] = c.heading[0] if over.get(c.path, c.heading[0]) == c.heading[0] else None
+            paths = over.keys() | self._properties.keys()
+            self._retired = frozenset(p for p in paths if retired(self._properties.get(p, ()), over.get(p) or ""))
+        return path in self._retired
 
     def title_openings(self) -> frozenset[str]:
         """The first words (any case) of the notes' titles of two words or more; read on first use."""
@@ -994,7 +1008,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
-    old = np.array([archived(c.path, text, c.template) and not passages.in_use(c.path) for c in of], dtype=bool)
+    old = np.array([(archived(c.path, text, c.template) or passages.retired(c.path)) and not passages.in_use(c.path)
+                    for c in of], dtype=bool)
     # (archived: a template not asked for; its blanks, not what it says: _blank)
     # ... and any of its passages for a question of days or of when a thing comes (a template's "☐ Minibus booked" is
     # no next expedition's: trial s76 Y, 2nd for "when's the next expedition")

@@ -128,7 +128,7 @@ class NotesIndex:
         speller = None if vocabulary is None else Speller(
             vocabulary.forms, vocabulary.stems, lambda row: keywords.rows_with(vocabulary.stems[row]),
             vocabulary.written_forms)
-        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, ranking.Passages(gen.chunks),
+        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, ranking.Passages(gen.chunks, names.properties),
                      Agenda(gen.chunks), speller, frozenset(t for c in gen.chunks for t in c.tags))
 
     def refresh(self) -> bool:
