@@ -232,6 +232,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... "before end of jan" by its end, not up to the 15th (trial s74 AE)
     assert max(days("what do i need to register for before end of jan", thursday)) == "2027-01-31"
     assert min(days("what happened at the end of the month", thursday)) == "2026-12-16"
+    # ... on a day of the month's end itself, from today (trial s83 D: "what's due by the end of this month" on 30 March
+    # had been 16-31 March)
+    assert days("whats due by the end of this month", date(2028, 3, 30)) == {"2028-03-30", "2028-03-31"}
+    assert days("anything due before the end of the month", date(2028, 3, 20)) == {f"2028-03-{d}" for d in range(20, 32)}
     assert days("what have i got on the week after next", thursday) == {f"2027-01-{d}" for d in range(18, 25)}
     # ... a weekday typed wrong (trial s74 I: "whats happening next wedensday" had been of no day), not another word
     assert days("whats happening next wedensday", thursday) == days("whats on wensday", thursday) == {"2027-01-13"}

@@ -1665,7 +1665,10 @@ def asks_what_was_done(text: str) -> bool:
 # what is on then: "what gigs have i got in july", "what's on in july", "what am i doing in august" (trial s76 W: July's
 # gigs, none of them saying "gig", had been held back as far from the question, "Nothing dated ... matches")
 # (the period right after it: not "what have i got to pay the taxman this month", the s74 rescore)
-_WHAT_IS_ON = re.compile(r"^\W*(?:what\s+(?:[\w'’-]+\s+){0,2}?(?:have|has)\s+(?:i|we)\s+got(?:\s+on)?|what(?:['’]?s|\s+is)\s+on|"
+# (... "what's happening in may", "what's going on next week", "what's coming up in april": trial s83 G, "what's happening
+# in may" had said "Nothing dated ... matches" where "what's on in may" listed five)
+_WHAT_IS_ON = re.compile(r"^\W*(?:what\s+(?:[\w'’-]+\s+){0,2}?(?:have|has)\s+(?:i|we)\s+got(?:\s+on)?|"
+                         r"what(?:['’]?s|\s+is|\s+are)\s+(?:on|happening|going\s+on|coming\s+up)|"
                          r"what\s+(?:am\s+i|are\s+we)\s+doing)\b(?=\s+(?:in|on|this|next|over|during|at)\b)",
                          re.IGNORECASE)
 
@@ -2486,6 +2489,10 @@ def _due_by(text: str, today: date, said: frozenset[str]) -> frozenset[str] | No
     if m[1].lower() != "by":  # ("before the 14th" read as "by the 14th" names the 14th)
         said = _named_days(text[:m.start()] + "by " + text[m.end():], today)
     named = sorted(_coming(d, today) for d in said)
+    if named and named[0] < today <= named[-1] and _END_OF.match(text, m.end()):
+        # (by the end of a month begun, from today: "what's due by the end of this month" on 30 March, trial s83 D, had
+        # been read as 16-31 March, the month's end as a part of it)
+        named = [d for d in named if d >= today]
     if not named or (named[-1] - named[0]).days >= len(named) or named[0] < today:
         return None  # no day, days apart, or gone
     # (before a day, up to it, what is due then too: "anything i need to pay before the 18th", trial s73 G, its
