@@ -1032,6 +1032,10 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     gigs = fuse(chunks[:1] + chunks[2:], _dense_only([0.35, 0.64, 0.37], keyword=[0.0, 3.0, 0.0], ceiling=6.0),
                 "what gigs have i got in january and february 2026?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in gigs} == {0: True, 1: False, 2: True}
+    for asked in ("what's happening in january and february 2026?", "what is going on in january and february 2026"):
+        on = fuse(chunks[:1] + chunks[2:], _dense_only([0.35, 0.64, 0.37], keyword=[0.0, 3.0, 0.0], ceiling=6.0),
+                  asked, {}, None, 10)  # (trial s83 G: "what's happening in may" had said "Nothing dated ... matches")
+        assert {c.row: c.explain.day_match for c in on} == {0: True, 1: False, 2: True}, asked
     gigs = fuse(chunks[:1] + chunks[2:], _dense_only([0.35, 0.64, 0.37], keyword=[0.0, 3.0, 0.0], ceiling=6.0),
                 "what have i got to pay for storage in january and february 2026?", {}, None, 10)  # (the s74 rescore)
     assert {c.row: c.explain.day_match for c in gigs} == {0: False, 1: False, 2: False}
@@ -1650,6 +1654,47 @@ def test_when_i_last_did_a_thing_is_the_newest_dated_line_that_says_a_word_of_it
     ranked = fuse(chunks, _dense_only([0.37, 0.38, 0.43], keyword=[1.5, 0.0, 2.5], ceiling=3.0),
                   "when did i last ring holts", {}, None, 10)
     assert {c.row: c.explain.recent for c in ranked} == {0: 1.0, 1: 0.0, 2: 0.0}
+
+
+def test_when_i_last_did_a_thing_is_the_newest_line_that_says_the_most_of_it_and_it_comes_first():
+    # trial s83 D: "when did i last do breakfast club" (a page "Breakfast Revision Club") had given the newest to a later
+    # "the kids made breakfast", the club of 24 March 2nd; trial s83 H: "when did i last run 18k" to "Run: 5k easy"
+    chunks = [dataclasses.replace(_chunk("pages/Breakfast Revision Club.md", 0, "8.05 every Friday in the library"),
+                                  title="Breakfast Revision Club"),
+              _chunk("journals/2026_03_10.md", 0, "Breakfast club - 11 came", date="2026-03-10"),
+              _chunk("journals/2026_03_24.md", 0, "Breakfast club was mine: 16 came", date="2026-03-24"),
+              _chunk("journals/2026_03_26.md", 0, "Mothering Sunday: the kids made breakfast", date="2026-03-26")]
+    ranked = fuse(chunks, _dense_only([0.55, 0.67, 0.64, 0.4], keyword=[3.8, 4.3, 3.8, 1.8], ceiling=4.3),
+                  "when did i last do breakfast club", {"pages/Breakfast Revision Club.md": 0.76}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 0.0, 2: 1.0, 3: 0.0}
+    # ... first, above the older line that said it closer (trial s83 A: "when did powells last collect": the 15th's
+    # 0.808 first, the newest match 0.797 2nd)
+    assert ranked[0].row == 2
+    collected = [_chunk("journals/2026_03_15.md", 0, "Powell's collected, bin + 1 ewe", date="2026-03-15"),
+                 _chunk("journals/2026_03_29.md", 0, "Powell's collected the bin this morning, no ewes this time",
+                        date="2026-03-29"),
+                 _chunk("pages/Fallen stock.md", 0, "Dead stock collection: Powell's, Rhayader")]
+    ranked = fuse(collected, _dense_only([0.63, 0.49, 0.52], keyword=[4.9, 4.5, 5.0], ceiling=5.0),
+                  "when did powells last collect", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0, 2]
+    runs = [_chunk("Running/Log.md", 0, "Sun 26/3 - 18k long run, 1:52:10", date="2026-03-26"),
+            _chunk("Daily/2026-03-29.md", 0, "Run: 5k easy + strength", date="2026-03-29"),
+            _chunk("Daily/2026-03-12.md", 0, "Long run 15k, felt great", date="2026-03-12")]
+    ranked = fuse(runs, _dense_only([0.45, 0.55, 0.58], keyword=[2.8, 0.9, 1.1], ceiling=2.8), "when did i last run 18k",
+                  {}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 1.0, 1: 0.0, 2: 0.0} and ranked[0].row == 0
+
+
+def test_when_i_last_was_somewhere_is_no_table_row_its_note_front_matter_alone_dates():
+    # trial s83 B: "when was i last at cef" had given the newest to "Materials | To end Feb: £23,870 | mostly CEF" of
+    # "Expenses 2027-28", "date: 2026-03-28", not the 27 March journal's "CEF first thing"
+    chunks = [dataclasses.replace(_chunk("Tax/Expenses.md", 0, "Category: Materials | Notes: mostly CEF",
+                                         kind="table_row", date="2026-03-28"), note_day=True),
+              _chunk("Daily/2026-03-27.md", 0, "CEF first thing - picked up the cable", date="2026-03-27"),
+              _chunk("Daily/2026-02-07.md", 0, "Ordered the shed stuff from CEF", date="2026-02-07")]
+    ranked = fuse(chunks, _dense_only([0.3, 0.38, 0.36], keyword=[1.6, 1.4, 1.5], ceiling=1.6), "when was i last at cef",
+                  {}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0} and ranked[0].row == 1
 
 
 def test_when_i_last_spoke_to_someone_is_no_newest_section_of_a_page_of_meetings_to_come():

@@ -1000,9 +1000,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
     meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
         if last_meeting else np.zeros_like(name)
-    recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today, named_any=name, worded=own > 0) \
+    recent, newest_among = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today, named_any=name,
+                                    worded=_words_said(of, asked) * (own > 0)) \
         if asks_latest(text) \
-        else _last_of_any_year(of, day, text, today)
+        else (_last_of_any_year(of, day, text, today), [])
     ordinal = _ordinal_rows(of, fused, text)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
     coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
@@ -1039,6 +1040,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     rank, other_section = _section_asked_first(of, rank, frozenset(years_asked))
     older_edition |= other_section
     rank = _thin_last(chunks, cand, rank, thin)
+    rank = _newest_first(of, rank, recent, newest_among)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
     rank = _pointers_after(chunks, cand, rank, passages, seeks_note(text))
@@ -2469,7 +2471,7 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
 
 def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray, alone: bool = False,
              today: str | None = None, named_any: np.ndarray | None = None, worded: np.ndarray | None = None
-             ) -> np.ndarray:
+             ) -> tuple[np.ndarray, list[int]]:
     """For each candidate: 1 for those of the newest day among the best dated candidates (RECENT_NEAR of the best's
     fused score or more, RECENT_AMONG at most: trial s45's newest staff meeting had not been among the ten best), 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
@@ -2480,8 +2482,10 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     named_any: the notes the question names, for a question of no meeting: the newest of the dated passages that say
     a word of their title, NEXT_NEAR of the best of those or more ("when did i last go to the allotment", of a page
     "Allotment": trial s81 G, a results day's "Clearing Plus matches go live" had been the newest match). worded: for
-    each candidate, does it say a word of the question: of the best dated, those that do, where any does ("when did i
-    last ring holt's": trial s81 R, a journal of none of its words had been the newest match)."""
+    each candidate, how many of the question's words it says (_words_said): of the best dated, those that say the most,
+    where any says one ("when did i last ring holt's": trial s81 R, a journal of none of its words had been the newest
+    match; "when did i last do breakfast club": trial s83 D, "the kids made breakfast" of a day after the club's).
+    (Those of the newest day, the dated candidates they were found among.)"""
     out = np.zeros(len(cand), dtype=np.float32)
     today = today or clock.today().isoformat()
     # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47;
@@ -2489,22 +2493,27 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     # (... nor a task still open set for a day to come: "☐ Buy foam for the week 📅 2027-12-08" of today's note is no
     # last time it was bought, trial s82 P, first for "when did i last buy shaving foam"; a meeting's open action is
     # of it, "actions from my last meeting w helen")
+    # (... nor a table's row dated only by its note's front matter, the day the table was written: "Materials | To end
+    # Feb: £23,870 | mostly CEF" of "Expenses 2027-28", "date: 2028-03-28", is no day "when was i last at cef" asks,
+    # trial s83 B)
     dated = [j for j in np.argsort(-fused, kind="stable")
              if (c := chunks[int(cand[j])]).date and c.date[:10] <= today and not c.origin and not c.thin
+             and not (c.note_day and c.kind == "table_row")
              and not (task_state(c.text) in ("open", "doing") and any(d > today for d in task_days(c.text)))]
     named, said_alone = [j for j in dated if name[j] > 0], False
     if named:  # any of the notes it names, however many and however weak its best line (trial s47, the review)
         dated = named
     else:
         by_any = named_any is not None and not name.any()
-        saying = _saying_names(chunks, cand, dated, named_any if by_any else name)
+        saying, fewer = _saying_names(chunks, cand, dated, named_any if by_any else name)
         if saying and by_any:  # (... or are of it: "when did i last get the car serviced", "Car" > "Service log" >
             # "19 Mar 2027: full service", the s81 rescore)
             says = set(saying)
             saying = [j for j in dated if named_any[j] > 0 or j in says]
-        said = [j for j in dated if worded[j]] if worded is not None and not saying else []
+        most = max((worded[j] for j in dated), default=0) if worded is not None and not saying else 0
+        said = [j for j in dated if worded[j] == most] if most else []
         # (... the newest of those that say it, of however many, where other dated passages came near)
-        said_alone = bool(saying and by_any or said) and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1
+        said_alone = bool(saying and (by_any or fewer) or said) and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1
         near = NEXT_NEAR if saying and by_any else RECENT_NEAR
         dated = saying or said or dated
         dated = [j for j in dated if fused[j] >= near * fused[dated[0]]][:RECENT_AMONG] if dated else dated
@@ -2515,7 +2524,37 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
             out[j] = float(chunks[int(cand[j])].date[:10] == newest)
     for j in _newest_of_tables(chunks, cand, dated):
         out[j] = 1.0
-    return out
+    return out, dated
+
+
+def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: list[int]) -> np.ndarray:
+    """rank with the candidates of the newest day _recency found (recent) just above the best of those it found them
+    among, of older days (trial s83 A: "when did powells last collect" had put the 15 March journal's "Powell's
+    collected" 0.808 first, the 29 March one, the newest match, 0.797 second)."""
+    if not among:
+        return rank
+    days_ = {of[j].date[:10] for j in among if recent[j] > 0}
+    newest = [j for j in among if recent[j] > 0 and of[j].date[:10] == max(days_, default="")]
+    if not newest:
+        return rank
+    lift = max(rank[j] for j in among) - max(rank[j] for j in newest)
+    if lift <= 0:
+        return rank
+    rank = rank.copy()
+    for j in newest:
+        rank[j] += lift + 1e-4
+    return rank
+
+
+# the words of a question of the last time that ask when, not what ("when did i last ...", "the most recent")
+_WHEN_WORDS = frozenset(tokenize("last latest recent recently most time ever previous previously"))
+
+
+def _words_said(of: list[Chunk], asked: frozenset[str]) -> np.ndarray:
+    """For each candidate (of: their chunks), how many of the question's words (asked, as tokenize reads them) but
+    those that ask when (_WHEN_WORDS) its text says."""
+    asked = asked - _WHEN_WORDS
+    return np.array([len(asked & _words_of(c.text)) for c in of], dtype=np.int64)
 
 
 def _ordinal_rows(of: list[Chunk], fused: np.ndarray, text: str) -> list[str]:
@@ -3033,14 +3072,21 @@ def _under_day(c: Chunk) -> bool:
 _WEEKDAY_FIRST = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 
 
-def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray) -> list[int]:
+def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray
+                  ) -> tuple[list[int], bool]:
     """Of among, the candidates that say a word of the title of a note the question names (name > 0): "our last
     1:1" with Dana, whose page is undated, is the newest journal line that says "Dana", not the newest journal
-    (the chat trial, s42: yesterday's "Focus block 9-11" had come first)."""
+    (the chat trial, s42: yesterday's "Focus block 9-11" had come first); of those, the ones that say the most of them
+    ("Breakfast club was mine", not the later "the kids made breakfast", of the page "Breakfast Revision Club": trial
+    s83 D, "when did i last do breakfast club"). (Those, and are there others that say fewer.)"""
     words = frozenset(w for j in np.flatnonzero(name > 0) for w in _words_of(chunks[int(cand[j])].title))
     if not words:
-        return []
-    return [j for j in among if words & _words_of(" ".join((chunks[int(cand[j])].text, *chunks[int(cand[j])].parents)))]
+        return [], False
+    said = {j: len(words & _words_of(" ".join((chunks[int(cand[j])].text, *chunks[int(cand[j])].parents))))
+            for j in among}
+    most = max(said.values(), default=0)
+    found = [j for j in among if said[j] == most] if most else []
+    return found, any(0 < n < most for n in said.values())
 
 
 def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray,
