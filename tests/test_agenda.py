@@ -875,6 +875,11 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_written("Ref 2045 - 12 Nov meeting, Train 1930 - 25 Oct", "") == set()  # (no label: the review)
     # ... a quarter's label too, the day in brackets (trial s78 AG: "Q1 2027 (Mar 17th): 100%" of no day)
     assert days_written("Q1 2027 (Mar 17th): 100% :)", "") == {"2027-03-17"}
+    # ... or an aside in brackets that opens with its year (trial s83 B: "Last Easter (2027, Easter was 28 March)" in a
+    # note of 2028 had been of 28 March 2028, "of the days asked" for "what did i do on tuesday")
+    assert days_written("Last Easter (2027, Easter was 28 March) we went to Tenby", "2028-03-10") == {"2027-03-28"}
+    assert days_written("(2027-28 budget due 31 March)", "2028-03-10") == {"2028-03-31"}
+    assert days_written("(2026 prices) from 1 April", "2028-03-10") == {"2028-04-01"}
     assert days_of_any_year("w/c 28 Feb | Tue: a | Wed: b") == {"02-28", "03-01", "03-02"}  # (no 29 February)
     from notesqa.agenda import days_said
 

@@ -754,9 +754,17 @@ _YEAR_LABEL = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))[ \t]*(?:[-*+][ \t]+)?(?:Q
 YEAR_LABEL_REACH = 18  # characters before a day its year's label is written in
 
 
+# ... or that opens a bracket, a few words of it before the day: "Last Easter (2027, Easter was 28 March)" (trial s83 B:
+# of the note's year, 2028, "of the days asked" for "what did i do on tuesday", the 28th)
+_YEAR_ASIDE = re.compile(r"\(((?:19|20)\d\d),?\s+[^.;:!?()\d\n]{0,30}$")
+YEAR_ASIDE_REACH = 45  # characters before a day such a year is written in
+
+
 def _year_label(text: str, m: re.Match) -> str | None:
-    """The year a label before a day written without one says ("2026: 25 Oct"), else None."""
-    label = _YEAR_LABEL.search(text, max(0, m.start() - YEAR_LABEL_REACH), m.start())
+    """The year a label before a day written without one says ("2026: 25 Oct"), or an aside that opens with it ("(2027,
+    Easter was 28 March)"), else None."""
+    label = _YEAR_LABEL.search(text, max(0, m.start() - YEAR_LABEL_REACH), m.start()) \
+        or _YEAR_ASIDE.search(text, max(0, m.start() - YEAR_ASIDE_REACH), m.start())
     return label[1] if label else None
 
 
