@@ -3077,3 +3077,24 @@ def test_the_most_or_least_of_a_list_or_table_comes_first_for_a_question_for_it(
                      "why didnt we go with the cheapest quiz night", "cheapest i'm willing to charge a team"):
         plain = {c.row: c.explain for c in fuse(rows, _dense_only([0.6, 0.58, 0.59]), question, {}, None, 10)}
         assert not any(e.extreme for e in plain.values()), question
+
+
+def test_a_note_a_few_words_name_in_full_and_ask_nothing_of_leads_with_its_opening():
+    # trials s83 A, H: "spring clean progress" had put the note's "☐ mow first time when it dries up" first, its opening
+    # "Doing a room a weekend-ish" 3rd; "shearing plans this year" the opening 5th after the page's properties
+    note = [dataclasses.replace(_chunk("Home/Spring clean.md", 0, "tags:: home", kind="paragraph"), thin=True,
+                                title="Spring clean"),
+            dataclasses.replace(_chunk("Home/Spring clean.md", 1, "Doing a room a weekend-ish, £1 a bin bag"),
+                                title="Spring clean"),
+            dataclasses.replace(_chunk("Home/Spring clean.md", 2, "☐ mow first time when it dries up"),
+                                title="Spring clean", parents=["Garden"]),
+            dataclasses.replace(_chunk("Home/Spring clean.md", 3, "☐ pressure wash patio"), title="Spring clean",
+                                parents=["Garden"]),
+            _chunk("Daily/2026-03-20.md", 0, "did the kitchen cupboards", date="2026-03-20")]
+    scores = _dense_only([0.2, 0.59, 0.62, 0.6, 0.3], keyword=[0.0, 4.9, 5.2, 5.2, 0.0], ceiling=5.2)
+    named = {"Home/Spring clean.md": 1.0}
+    assert fuse(note, scores, "spring clean progress", named, None, 10)[0].row == 1
+    # ... not a question of a word its best passage says, nor one that asks something of it
+    patio = dataclasses.replace(scores, dense=np.array([0.2, 0.59, 0.62, 0.66, 0.3], dtype=np.float32))
+    assert fuse(note, patio, "spring clean patio", named, None, 10)[0].row == 3
+    assert fuse(note, scores, "when is the spring clean", named, None, 10)[0].row != 1

@@ -511,6 +511,7 @@ class Passages:
         self.chunks = chunks
         self._properties = properties or {}  # path -> its properties (NoteNames.properties), for retired
         self._retired: frozenset[str] | None = None  # the notes marked no longer in use (retired)
+        self._leads: dict[str, int] | None = None  # a note's path -> the row of its first passage of text (lead)
         self._read = np.zeros(len(chunks), dtype=bool)
         # asks, opening, thin or short, names, someone, a field that says when, a label of what follows
         self._facts = np.zeros((len(chunks), 7), dtype=bool)
@@ -589,6 +590,18 @@ class Passages:
             paths = over.keys() | self._properties.keys()
             self._retired = frozenset(p for p in paths if retired(self._properties.get(p, ()), over.get(p) or ""))
         return path in self._retired
+
+    def lead(self, path: str) -> int | None:
+        """The row of the note's first passage of text at its top (a paragraph, bullet or quote under no parent and
+        no heading but its title's, not thin: "Iwan Pugh's gang again ..." after a Logseq page's properties), else
+        None; read for every note once a generation."""
+        if self._leads is None:
+            self._leads = {}
+            for row, c in enumerate(self.chunks):
+                if c.path not in self._leads and c.kind in ("paragraph", "bullet", "quote") and not c.thin \
+                        and not c.parents and len(c.heading) <= 1 and not c.origin:
+                    self._leads[c.path] = row
+        return self._leads.get(path)
 
     def title_openings(self) -> frozenset[str]:
         """The first words (any case) of the notes' titles of two words or more; read on first use."""
@@ -1035,6 +1048,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns - NOT_THIS_PENALTY * not_this
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
+    rank = _opening_leads(of, cand, rank, name, text, asked, passages)
     rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text),
                                                 frozenset(years_asked))  # ("this year" too: trial s76 E)
     rank, other_section = _section_asked_first(of, rank, frozenset(years_asked))
@@ -1247,6 +1261,39 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
             rank[j], rank[other] = rank[other], rank[j]
             yielded[j] = True
     return rank, yielded
+
+
+# a question of a few words that names a note and asks nothing of it: "shearing plans this year", "spring clean progress"
+_TOPIC_WORDS = 5
+_A_YEAR_DAYS = 365
+_ASKS_SOMETHING = re.compile(r"^\W*(?:what|whats|what's|when|whens|when's|who|whos|who's|where|wheres|where's|why|how|"
+                             r"which|is|are|was|were|do|does|did|can|could|should|will|would|has|have|had)\b|\?",
+                             re.IGNORECASE)
+
+
+def _opening_leads(of: list[Chunk], cand: np.ndarray, rank: np.ndarray, name: np.ndarray, text: str,
+                   asked: frozenset[str], passages: Passages) -> np.ndarray:
+    """rank with the lead (Passages.lead) of the note a question of a few words names in full and asks nothing of
+    (_TOPIC_WORDS, _ASKS_SOMETHING) put first of its note's passages, where that note's best passage says none of the
+    question's words besides its title's ("spring clean progress": the note "Spring clean"'s opening "Doing a room a
+    weekend-ish ...", not its "☐ mow first time when it dries up"; trials s83 A, H: "shearing plans this year" 5th).
+    Its note keeps its place: the two swap. Not for a question of days short of a year, nor of words the best passage
+    says ("spring clean patio")."""
+    if len(text.split()) > _TOPIC_WORDS or _ASKS_SOMETHING.search(text) \
+            or 0 < len(days(text)) < _A_YEAR_DAYS:  # (a year's may be its title's: "shearing plans this year")
+        return rank
+    best = int(np.argmax(rank))
+    if name[best] < 1.0:
+        return rank
+    row = passages.lead(of[best].path)
+    at = np.flatnonzero(cand == row) if row is not None else ()
+    besides = asked - _words_of(of[best].title) - _WHEN_WORDS
+    if not len(at) or at[0] == best or besides & _words_of(" ".join((*of[best].heading[1:], *of[best].parents,
+                                                                       of[best].text))):
+        return rank
+    rank = rank.copy()
+    rank[at[0]], rank[best] = rank[best], rank[at[0]]
+    return rank
 
 
 def _older_edition_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, older: np.ndarray,
