@@ -2171,6 +2171,14 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     assert coming.explain.coming == 1.0 and "a day to come +0.10" in str(coming.explain)
     assert sorted((c.row, c.explain.coming) for c in ranked if c.row != 1) == [(0, -1.0), (2, 0.0), (3, 0.0)]
     assert "its days all gone -0.10" in str(next(c for c in ranked if c.row == 0).explain)
+    # ... a table's row by the one column the question names, not the day a change holds from (trial s83 G: "when's the
+    # next payroll cut off" had put the March row first, its pay day tomorrow, its cut-off gone; then "pay rises from 1
+    # April"; the April row's cut-off, the 18th, out of ten)
+    payroll = [row(5, "Month: March | Cut-off: Fri 17 Dec | Pay day: Fri 31 Dec"),
+               row(6, "Month: April | Cut-off: Tue 18 Jan | Pay day: Fri 28 Jan"),
+               _chunk("Payroll.md", 0, "Payroll is a pain: pay rises from 20 Dec, new rates")]
+    assert _soonest(payroll, np.arange(3), np.array([0.7, 0.68, 0.66], dtype=np.float32), date(2026, 12, 18),
+                    asked=frozenset(tokenize("when's the next payroll cut off"))).tolist() == [-1, 1, -1]
     # ... and a passage of no day of a note of a year gone (trial s76 K: "Market takings 2025"'s "Started at the market
     # Apr 2025" had come first for "when is the next market", the log's "Sat 10 Jul — market" third)
     gone = dataclasses.replace(_chunk("takings 2025.md", 0, "Started at the steering committee. Total £5,258"),

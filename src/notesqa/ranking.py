@@ -2905,7 +2905,8 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     # (the best all of days gone: the next is further down, a plan's, "Sat 12 June - Midnight Walk" of a calendar of
     # 2027 for "when is the next midnight walk", trial s73 J, 7th after the walks of 2025 and 2026)
     wider = bool(said) and not any(said.values())
-    said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR if wider else RECENT_NEAR, also=also)
+    said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR if wider else RECENT_NEAR, also=also,
+                      asked=asked)
     # (not a deadline before it: "TODO write 20 quiz questions DEADLINE: <2026-12-08>" is no next meeting, trial s71 T)
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
@@ -2913,9 +2914,12 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     said = {j: None if day and (_CALLED_OFF.search(text := chunks[int(cand[j])].text) or _says_none_of(text, asked))
             else day for j, day in said.items()}
     # (nor a day a thing is on until: "early bird £52 till 31 Oct" is no next workshop, trial s77 G, its 27 Nov 4th)
-    said = {j: _first_day_from(replace(c, text=_UNTIL_DAY.sub(" ", c.text)), str(today)[:10] if today else
-                               clock.today().isoformat())
-            if day and _UNTIL_DAY.search((c := chunks[int(cand[j])]).text) else day for j, day in said.items()}
+    # (... nor the day a change holds from: "pay rises from 1 April" is no next payroll cut-off, trial s83 G, first for
+    # "when's the next payroll cut off" once the table's row was read by its "Cut-off" column)
+    said = {j: _first_day_from(replace(c, text=_CHANGE_FROM.sub(" ", _UNTIL_DAY.sub(" ", c.text))),
+                               str(today)[:10] if today else clock.today().isoformat())
+            if day and (_UNTIL_DAY.search((c := chunks[int(cand[j])]).text) or _changes_from(c.text)) else day
+            for j, day in said.items()}
     coming = {j: day for j, day in said.items() if day}
     if coming:
         soonest = min(coming.values())
@@ -2956,6 +2960,19 @@ _UNTIL_DAY = re.compile(r"\b(?:till|til|until|ends?|closes?)\s+(?:the\s+)?(?:\d{
                         + r")\w*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Za-z]{3,9}\b\.?)?)", re.IGNORECASE)
 
 
+# a day a change holds from: "pay rises from 1 April", "Adult subs £36 -> £40 from 1 April 2028", "new rates from 6th"
+_CHANGE_FROM = re.compile(r"\b(?:from|wef|w\.e\.f\.?|effective)\s+(?:the\s+)?(?:\d{4}-\d\d-\d\d\b|(?:(?:" + ANY_WEEKDAY
+                          + r")\w*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Za-z]{3,9}\b\.?)?(?:\s+(?:19|20)\d\d)?)",
+                          re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:ris(?:e|es|ing)|goes\s+up|going\s+up|up\s+to|increas\w*|new\s+(?:rates?|prices?|fees?)|"
+                     r"rates?|prices?|fees?|subs|changes?)\b|->|→|£", re.IGNORECASE)
+
+
+def _changes_from(text: str) -> bool:
+    """Does text say a change that holds from a day (_CHANGE_FROM: "pay rises from 1 April", "£36 -> £40 from 1 April")?"""
+    return _CHANGE_FROM.search(text) is not None and _CHANGE.search(text) is not None
+
+
 def _not_gone(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None
               ) -> np.ndarray:
     """For each candidate: 1 for those of the best that say a day from today on (as _soonest reads them), where
@@ -2972,11 +2989,12 @@ def _not_gone(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _
 
 
 def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None,
-               rows_too: bool = False, near: float = RECENT_NEAR, also: list[int] | tuple[int, ...] = ()
-               ) -> dict[int, str | None]:
+               rows_too: bool = False, near: float = RECENT_NEAR, also: list[int] | tuple[int, ...] = (),
+               asked: frozenset[str] = frozenset()) -> dict[int, str | None]:
     """Of the best candidates that say a day (near of the best's fused score or more, RECENT_AMONG at most): the first
     day each says from today on, None for one whose days are all gone. rows_too: where the best of all is a table row,
-    the other rows of its table near it too (_table_near); also: those candidates too (their places in cand)."""
+    the other rows of its table near it too (_table_near); also: those candidates too (their places in cand). asked:
+    the question's words, a table row's days those of the one column they name, if one (_cell_asked)."""
     today_ = today if isinstance(today, str) else (today or clock.today()).isoformat()
     out: dict[int, str | None] = {}
     if not len(cand):
@@ -2989,6 +3007,8 @@ def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: 
         best.append(int(j))
     for j in best + (_table_near(chunks, cand, fused, best) if rows_too else []) + [j for j in also if j not in best]:
         c = chunks[int(cand[j])]
+        if c.kind == "table_row" and asked and (cell := _cell_asked(c.text, asked)) is not None:
+            c = replace(c, text=cell)
         if _of_today_only(c, today_):
             continue  # (today's note's "☐ Physio exercises" is no next physio, trial s71 H: "Next: Thu 10 Dec" had lost)
         if day := _first_day_from(c, today_):
@@ -2996,6 +3016,15 @@ def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: 
         elif _said_days(c, today_):
             out[int(j)] = None
     return out
+
+
+def _cell_asked(row: str, asked: frozenset[str]) -> str | None:
+    """The one cell of a table row whose column the question names and that writes a day ("Cut-off to Ledgerline: Tue
+    18 April" for "when's the next payroll cut off": trial s83 G, the March row's pay day tomorrow had made it the next,
+    its cut-off of the 17th gone), else None."""
+    cells = [f"{column}: {value}" for column, value in row_cells(row)
+             if column and asked & _words_of(column) and any(ch.isdigit() for ch in value)]
+    return cells[0] if len(cells) == 1 else None
 
 
 def _of_today_only(c: Chunk, today: str) -> bool:
