@@ -117,6 +117,11 @@ def test_followup_detection():
     for q in ("golden rule talk yourself into it", "dont talk yourself out of it"):
         assert followup_kind(q) is None, q
     assert followup_kind("how do i get into it") == "sure"  # (no self: "it" of the answer's thing)
+    # ... nor "make it" (to come), nor the "it" of the weather after "if" (trials s83 F, L: "tuesday track if its
+    # pouring", "when can't baloo make it" had been told they were searched without the question before them)
+    for q in ("tuesday track if its pouring", "when can't baloo make it", "what do we do if it rains"):
+        assert followup_kind(q) is None, q
+    assert followup_kind("where did i put it") == "sure" and followup_kind("how do i make it stop") is None
     # ... nor "their" of the people the question names (trial s64 V: "how do folk pay their subs" had been told it was
     # searched without the question before it)
     for q in ("how do folk pay their subs", "when do members renew their cards"):

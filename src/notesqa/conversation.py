@@ -144,9 +144,18 @@ def _people_before(words: list[str], i: int) -> bool:
 
 def _worth_it(words: list[str], i: int) -> bool:
     """Is words[i] the "it" of "worth it", which points back to nothing ("jr pass worth it??", trial s60 UD), or of
-    "talk yourself into it", "get myself out of it" (trial s70 M: "golden rule talk yourself into it")?"""
+    "talk yourself into it", "get myself out of it" (trial s70 M: "golden rule talk yourself into it"), or "make it" (to
+    come: "when can't baloo make it", trial s83 L), or the "it" of the weather or the time after "if", "when"
+    ("tuesday track if its pouring", trial s83 F)?"""
     low = [w.lower() for w in words[max(0, i - 3):i + 1]]
-    return low[-1] == "it" and (low[-2:-1] == ["worth"] or bool(_SELF_INTO.fullmatch(" ".join(low[:-1]))))
+    if low[-1] in ("its", "it's", "it’s") and low[-2:-1] and low[-2] in _CONDITION:
+        return True
+    return low[-1] == "it" and (low[-2:-1] == ["worth"] or bool(_SELF_INTO.fullmatch(" ".join(low[:-1])))
+                                or low[-2:-1] and low[-2] in _MAKE or low[-2:-1] and low[-2] in _CONDITION)
+
+
+_CONDITION = frozenset("if when whether unless once till until".split())
+_MAKE = frozenset("make makes made making".split())
 
 
 _SELF_INTO = re.compile(r"(?:.* )?(?:myself|yourself|ourselves|yourselves|themselves|himself|herself) (?:into|out of)")
