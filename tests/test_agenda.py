@@ -880,6 +880,13 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_written("Last Easter (2027, Easter was 28 March) we went to Tenby", "2028-03-10") == {"2027-03-28"}
     assert days_written("(2027-28 budget due 31 March)", "2028-03-10") == {"2028-03-31"}
     assert days_written("(2026 prices) from 1 April", "2028-03-10") == {"2028-04-01"}
+    # ... or a day after its weekday of the year the text writes in which that weekday holds (trial s83 I: "Last Easter
+    # (2027): Bateman-Cole on Sun 28 Mar" had been Tuesday 28 March 2028, first for "what did i do last tuesday"); a
+    # weekday typed wrong, no other year written, stays of the nearest year
+    assert days_written("Last Easter (2027): Bateman-Cole on Sun 28 Mar", "2028-03-10") == {"2027-03-28"}
+    assert days_written("Bateman-Cole on Sun 28 Mar", "2028-03-10") == {"2028-03-28"}
+    assert days_written("Wed 31 Dec, 2025 was worse", "2027-01-03") == {"2025-12-31"}
+    assert days_written("Wed 31 Dec", "2027-01-03") == {"2026-12-31"}
     assert days_of_any_year("w/c 28 Feb | Tue: a | Wed: b") == {"02-28", "03-01", "03-02"}  # (no 29 February)
     from notesqa.agenda import days_said
 

@@ -294,8 +294,27 @@ _STRUCK = re.compile(r"~~[^~\n]+~~")
 
 @lru_cache(maxsize=1 << 16)
 def days_written(text: str, own: str) -> frozenset[str]:
-    """The days a text writes (WRITTEN_DAY), of the year it says, else of the year nearest its own day (own)."""
-    return frozenset(filter(None, (_iso(year, month, day, own) for year, month, day in _written(text))))
+    """The days a text writes (WRITTEN_DAY), of the year it says, else of the year nearest its own day (own) in which
+    the weekday written before it falls on it (_weekday_year)."""
+    return frozenset(filter(None, (_iso(year or _weekday_year(text, m, month, day, own), month, day, own)
+                                   for m, (year, month, day) in _written_at(text))))
+
+
+def _weekday_year(text: str, m: re.Match, month: int | str, day: int | str, own: str) -> str | None:
+    """The year of a day written without one after its weekday ("Sun 28 Mar") where that weekday is not the day's in
+    the year nearest own (nearest_year) but is in the year before or after it, and text writes that year: "Last Easter
+    (2027): Bateman-Cole on Sun 28 Mar" in a note of March 2028 is 28 March 2027, a Sunday (trial s83 I: it had been
+    Tuesday 28 March 2028, first for "what did i do last tuesday"); else None (a weekday typed wrong stays a slip of
+    the year nearest)."""
+    if not own or (w := WEEKDAY_BEFORE.search(text, max(0, m.start() - WEEKDAY_REACH), m.start())) is None:
+        return None
+    near = nearest_year(own[:10], month, day)
+    if near is None or date.fromisoformat(near).weekday() == (wanted := weekday_number(w[1])):
+        return None
+    years = [y for y in (int(near[:4]) - 1, int(near[:4]) + 1)
+             if (iso := as_date(f"{y}-{month}-{day}")) and date.fromisoformat(iso).weekday() == wanted
+             and re.search(rf"(?<![\d/.-]){y}(?![\d/.-])", text)]
+    return str(years[0]) if len(years) == 1 else None
 
 
 def day_written_before(text: str) -> str | None:
@@ -343,7 +362,8 @@ _SPAN_FROM = re.compile(r"(?<![\w.:/,#№])" + "".join(f"(?<!\\b{w} )" for w in 
 def _days_alone(text: str, own: str) -> frozenset[str]:
     """The days text writes on their own, not as a span's ends ("fitting Sat 11 Sep" of "window 1-17 Sep; fitting Sat
     11 Sep")."""
-    written = [(m, _iso(*day, own)) for m, day in _written_at(text)]
+    written = [(m, _iso(year or _weekday_year(text, m, month, number, own), month, number, own))
+               for m, (year, month, number) in _written_at(text)]
     return frozenset(d for i, (m, d) in enumerate(written) if d
                      and not (i and _SPAN_JOIN.fullmatch(text, written[i - 1][0].end(), m.start()))
                      and not (i + 1 < len(written) and _SPAN_JOIN.fullmatch(text, m.end(), written[i + 1][0].start()))
