@@ -3106,3 +3106,19 @@ def test_a_note_a_few_words_name_in_full_and_ask_nothing_of_leads_with_its_openi
     patio = dataclasses.replace(scores, dense=np.array([0.2, 0.59, 0.62, 0.66, 0.3], dtype=np.float32))
     assert fuse(note, patio, "spring clean patio", named, None, 10)[0].row == 3
     assert fuse(note, scores, "when is the spring clean", named, None, 10)[0].row != 1
+
+
+def test_a_passage_of_the_day_asked_only_as_the_day_a_change_holds_from_is_not_of_it():
+    # trials s83 F, K: "whats on this weekend" (Saturday 1 April) had put four lines of prices and subs "from 1 April"
+    # before the Sunday's race, "says 2028-04-01"
+    def said(days: int) -> str:
+        return (date.today() + timedelta(days=days)).strftime("%-d %B %Y")
+
+    chunks = [_chunk("club/subs.md", 0, f"Adult subs £36 -> £40 from {said(3)}"),
+              _chunk("club/track.md", 0, f"from {said(3)}: £46 an hour"),
+              _chunk("races/calendar.md", 0, f"{said(3)} - Harewood Trail 10k")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.48, 0.3]), f"whats on {said(3)}", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True}
+    # ... but of a question of the change itself
+    ranked = fuse(chunks, _dense_only([0.5, 0.48, 0.3]), f"what are the subs from {said(3)}", {}, None, 10)
+    assert ranked[0].explain.day_match

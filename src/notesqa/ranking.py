@@ -905,6 +905,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day &= ~off
     day &= ~_opens_with_other_day(of, day, text)
     day &= ~_of_another_year_told(of, day, text)
+    day &= ~_changes_then(of, day, text)
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
     weekday_opens = _opens_with_weekday(of, text)
@@ -2966,6 +2967,25 @@ _CHANGE_FROM = re.compile(r"\b(?:from|wef|w\.e\.f\.?|effective)\s+(?:the\s+)?(?:
                           re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:ris(?:e|es|ing)|goes\s+up|going\s+up|up\s+to|increas\w*|new\s+(?:rates?|prices?|fees?)|"
                      r"rates?|prices?|fees?|subs|changes?)\b|->|→|£", re.IGNORECASE)
+
+
+def _changes_then(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate of the days asked (day): does it say them only as the day a change holds from, and its own
+    day is none of them ("Adult subs £36 -> £40 from 1 April 2028", "from 1 April 2028: £46 an hour" for "whats on this
+    weekend", Saturday 1 April: trials s83 F, K, four such lines before the Sunday's race)? Not for a question of a
+    change itself ("what do the subs go up to on saturday")."""
+    out = np.zeros(len(of), dtype=bool)
+    if not day.any() or _CHANGE.search(text):
+        return out
+    asked = days(text)
+    for j in np.flatnonzero(day).tolist():
+        c = of[j]
+        own = (c.date or "")[:10]
+        if own in asked or own[5:] in asked or not _changes_from(c.text):
+            continue
+        said = days_said(_CHANGE_FROM.sub(" ", c.text), own) - {own}
+        out[j] = not (said & asked or {d[5:] for d in said} & asked)
+    return out
 
 
 def _changes_from(text: str) -> bool:
