@@ -766,6 +766,13 @@ def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_t
     assert [(c.text, c.date) for c in chunk_note(daily)] == [
         ("2024-06-10 passport renewal due", "2024-05-14"), ("3 people came to the meetup\n12 more joined online", "2024-05-14")]
     assert line_day("2 may join later", "2024") is None and line_day("32 Jan: x", "2024") is None
+    # ... after the entry's number (trial s83 P: "#34 Mon 27 Mar — show me / tell me Qs" of no day, "when did i last
+    # have a driving lesson" with no newest)
+    log = parse_markdown("# Driving\n\n## Lesson log\n- #31 Mon 6 Mar 2028 — roundabouts\n- #32 13 Mar 2028 — parallel "
+                         "park\n- #3 people came\n", "Driving.md")
+    assert [(c.text, c.date) for c in chunk_note(log)] == [("#31 Mon 6 Mar 2028 — roundabouts", "2028-03-06"),
+                                                          ("#32 13 Mar 2028 — parallel park", "2028-03-13"),
+                                                          ("#3 people came", None)]
 
 
 def test_a_log_entry_of_a_note_its_front_matter_dates_is_of_its_own_day():
