@@ -3122,3 +3122,20 @@ def test_a_passage_of_the_day_asked_only_as_the_day_a_change_holds_from_is_not_o
     # ... but of a question of the change itself
     ranked = fuse(chunks, _dense_only([0.5, 0.48, 0.3]), f"what are the subs from {said(3)}", {}, None, 10)
     assert ranked[0].explain.day_match
+
+
+def test_asked_when_a_thing_was_last_done_a_passage_of_a_day_to_come_is_none():
+    # trial s83 P: "when did i last have a driving lesson" had put the lessons booked, "Mon 3 Apr 5-6pm", first; K: the
+    # fixtures to come for "when did i last do pitchside"
+    def day(days: int) -> str:
+        return (date.today() + timedelta(days=days)).isoformat()
+
+    chunks = [_chunk("Driving.md", 0, "Mon 3 Apr 5-6pm lesson", date=day(4)),
+              _chunk("Driving.md", 1, "#34 show me / tell me Qs, lesson", date=day(-3)),
+              _chunk("Driving.md", 2, "#33 dual carriageway lesson", date=day(-10))]
+    ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "when did i last have a driving lesson", {}, None, 10)
+    assert ranked[0].row == 1 and [c.explain.ahead for c in sorted(ranked, key=lambda c: c.row)] == [True, False, False]
+    assert "of a day to come, asked when last -0.10" in str(next(c for c in ranked if c.row == 0).explain)
+    # ... asked what holds now, it may be ("how much is a lesson now": a price from next week)
+    ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "how much is a driving lesson now", {}, None, 10)
+    assert not any(c.explain.ahead for c in ranked)

@@ -256,6 +256,7 @@ class Explanation:
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
     ordinal: str = ""  # "first" or "last": the earliest (latest) dated row of its table, as asked (RECENT_BONUS)
+    ahead: bool = False  # of a day to come, for "when did i last ..." (-RECENT_BONUS)
     coming: float = 0.0  # 1: says the soonest day from today on among the best, for "the next steerco", or a day to
     # come beside one of days gone, for "when is packing day" (RECENT_BONUS)
     overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
@@ -317,6 +318,8 @@ class Explanation:
             dated += f", the {self.ordinal} of its table's days, as asked +{RECENT_BONUS:.2f} to rank"
         if self.recent:
             dated += f", the newest +{RECENT_BONUS * self.recent:.2f} to rank"
+        if self.ahead:
+            dated += f", of a day to come, asked when last -{RECENT_BONUS:.2f} to rank"
         if self.coming > 0:
             dated += f", a day to come +{RECENT_BONUS * self.coming:.2f} to rank"
         elif self.coming < 0:
@@ -1019,6 +1022,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         if asks_latest(text) \
         else (_last_of_any_year(of, day, text, today), [])
     ordinal = _ordinal_rows(of, fused, text)
+    # (asked when a thing was last done, a passage of a day to come is none: "Mon 3 Apr 5-6pm" of the lessons booked
+    # had come first for "when did i last have a driving lesson", trial s83 P; K, "when did i last do pitchside")
+    ahead = np.array([(c.date or "")[:10] > today and not c.origin for c in of], dtype=bool) \
+        if _ASKS_LAST_DONE.search(text) and asks_latest(text) else np.zeros(len(cand), dtype=bool)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
     coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
@@ -1044,7 +1051,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + CONTACT_BONUS * contact + SUPERLATIVE_BONUS * extreme + SAYS_ALL_BONUS * says_all
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
-            + RECENT_BONUS * (recent + np.array([bool(o) for o in ordinal], dtype=np.float32)) + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
+            + RECENT_BONUS * (recent + np.array([bool(o) for o in ordinal], dtype=np.float32) - ahead) + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + DAY_OPENS_BONUS * (day_opens | weekday_opens) + RECENT_BONUS * coming + NOW_SECTION * now_section
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns - NOT_THIS_PENALTY * not_this
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
@@ -1097,7 +1104,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "code_alone": bools(code_alone), "numbering": number.tolist(), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
-        "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent), "ordinal": ordinal,
+        "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent), "ordinal": ordinal, "ahead": bools(ahead),
         "day_said": floats(day_said), "day_opens": bools(day_opens), "weekday_opens": bools(weekday_opens),
         "not_this": bools(not_this), "weekly": bools(weekly), "next_first": bools(next_first),
         "coming": floats(coming),
@@ -2596,6 +2603,10 @@ def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: 
 
 # the words of a question of the last time that ask when, not what ("when did i last ...", "the most recent")
 _WHEN_WORDS = frozenset(tokenize("last latest recent recently most time ever previous previously"))
+
+
+# "when did i last ...", "when was the last time ...": of days gone
+_ASKS_LAST_DONE = re.compile(r"\bwhen\s+(?:did|was|were|have|had)\b.*\blast\b|\blast\s+time\b", re.IGNORECASE)
 
 
 def _words_said(of: list[Chunk], asked: frozenset[str]) -> np.ndarray:
