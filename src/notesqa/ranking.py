@@ -1062,7 +1062,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     rank, other_section = _section_asked_first(of, rank, frozenset(years_asked))
     older_edition |= other_section
     rank = _thin_last(chunks, cand, rank, thin)
-    rank = _newest_first(of, rank, recent, newest_among)
+    if _ASKS_LAST_DONE.search(text):  # (not what holds now: "what's brigade's perm fee now" is no newest mention's,
+        rank = _newest_first(of, rank, recent, newest_among, today)  # the s83 rescore)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
     rank = _pointers_after(chunks, cand, rank, passages, seeks_note(text))
@@ -2560,11 +2561,16 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         dated = named
     else:
         by_any = named_any is not None and not name.any()
-        saying, fewer = _saying_names(chunks, cand, dated, named_any if by_any else name)
+        saying, fewer = _saying_names(chunks, cand, dated, named_any if by_any else name), False
         if saying and by_any:  # (... or are of it: "when did i last get the car serviced", "Car" > "Service log" >
             # "19 Mar 2027: full service", the s81 rescore)
             says = set(saying)
             saying = [j for j in dated if named_any[j] > 0 or j in says]
+        if saying and worded is not None:  # (... those of them that say the most of the question: "Kev came to service
+            # the coolroom", not a later "Rang Kev - coolroom door not closing", of the page "Coolroom"; the s83 rescore)
+            most = max(worded[j] for j in saying)
+            fewer = fewer or any(worded[j] < most for j in saying)
+            saying = [j for j in saying if worded[j] == most]
         most = max((worded[j] for j in dated), default=0) if worded is not None and not saying else 0
         said = [j for j in dated if worded[j] == most] if most else []
         # (... the newest of those that say it, of however many, where other dated passages came near)
@@ -2582,17 +2588,20 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     return out, dated
 
 
-def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: list[int]) -> np.ndarray:
+def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: list[int], today: str) -> np.ndarray:
     """rank with the candidates of the newest day _recency found (recent) just above the best of those it found them
     among, of older days (trial s83 A: "when did powells last collect" had put the 15 March journal's "Powell's
-    collected" 0.808 first, the 29 March one, the newest match, 0.797 second)."""
+    collected" 0.808 first, the 29 March one, the newest match, 0.797 second), and above the passages of no day, which
+    cannot say when (the s83 rescore: "when did we last grit the car park", the gritting how-to's lines before "Rob
+    gritted paths + car park 6.30am"). today: ISO."""
     if not among:
         return rank
     days_ = {of[j].date[:10] for j in among if recent[j] > 0}
     newest = [j for j in among if recent[j] > 0 and of[j].date[:10] == max(days_, default="")]
     if not newest:
         return rank
-    lift = max(rank[j] for j in among) - max(rank[j] for j in newest)
+    over = list(among) + [j for j in range(len(of)) if not of[j].date and not _said_days(of[j], today)]
+    lift = max(rank[j] for j in over) - max(rank[j] for j in newest)
     if lift <= 0:
         return rank
     rank = rank.copy()
@@ -2611,9 +2620,11 @@ _ASKS_LAST_DONE = re.compile(r"\bwhen\s+(?:did|was|were|have|had)\b.*\blast\b|\b
 
 def _words_said(of: list[Chunk], asked: frozenset[str]) -> np.ndarray:
     """For each candidate (of: their chunks), how many of the question's words (asked, as tokenize reads them) but
-    those that ask when (_WHEN_WORDS) its text says."""
+    those that ask when (_WHEN_WORDS) its text, parent bullets and heading say ("Dentist 2:30" > "numb face for 3
+    hours"; "## Physio with Sam at 12:15" > "Diagnosis: mild calf strain", the s83 rescore)."""
     asked = asked - _WHEN_WORDS
-    return np.array([len(asked & _words_of(c.text)) for c in of], dtype=np.int64)
+    return np.array([len(asked & _words_of(" ".join((c.text, *c.parents, *c.heading[-1:])))) for c in of],
+                    dtype=np.int64)
 
 
 def _ordinal_rows(of: list[Chunk], fused: np.ndarray, text: str) -> list[str]:
@@ -3179,21 +3190,14 @@ def _under_day(c: Chunk) -> bool:
 _WEEKDAY_FIRST = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 
 
-def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray
-                  ) -> tuple[list[int], bool]:
+def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray) -> list[int]:
     """Of among, the candidates that say a word of the title of a note the question names (name > 0): "our last
     1:1" with Dana, whose page is undated, is the newest journal line that says "Dana", not the newest journal
-    (the chat trial, s42: yesterday's "Focus block 9-11" had come first); of those, the ones that say the most of them
-    ("Breakfast club was mine", not the later "the kids made breakfast", of the page "Breakfast Revision Club": trial
-    s83 D, "when did i last do breakfast club"). (Those, and are there others that say fewer.)"""
+    (the chat trial, s42: yesterday's "Focus block 9-11" had come first)."""
     words = frozenset(w for j in np.flatnonzero(name > 0) for w in _words_of(chunks[int(cand[j])].title))
     if not words:
-        return [], False
-    said = {j: len(words & _words_of(" ".join((chunks[int(cand[j])].text, *chunks[int(cand[j])].parents))))
-            for j in among}
-    most = max(said.values(), default=0)
-    found = [j for j in among if said[j] == most] if most else []
-    return found, any(0 < n < most for n in said.values())
+        return []
+    return [j for j in among if words & _words_of(" ".join((chunks[int(cand[j])].text, *chunks[int(cand[j])].parents)))]
 
 
 def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray,
