@@ -3139,3 +3139,15 @@ def test_asked_when_a_thing_was_last_done_a_passage_of_a_day_to_come_is_none():
     # ... asked what holds now, it may be ("how much is a lesson now": a price from next week)
     ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "how much is a driving lesson now", {}, None, 10)
     assert not any(c.explain.ahead for c in ranked)
+
+
+def test_a_table_row_whose_column_the_question_names_says_other_days_is_not_of_the_days_asked(monkeypatch):
+    # trial s83 O: "whats due this month" in March had listed "Quarter: Q4 | Period: Jan–Mar 2028 | Due: 7 May 2028",
+    # "due 2028-05-07", of the days asked by its period
+    monkeypatch.setenv("NOTESQA_TODAY", "2027-03-30")
+    rows = [dataclasses.replace(_chunk("VAT.md", i, text, kind="table_row"), line=7 + i) for i, text in enumerate((
+        "Quarter: Q3 | Period: Oct–Dec 2026 | Due: 7 Feb 2027", "Quarter: Q4 | Period: Jan–Mar 2027 | Due: 7 May 2027",
+        "Quarter: Q1 | Period: Apr–Jun 2027 | Due: 7 Aug 2027"))]
+    ranked = fuse(rows, _dense_only([0.5, 0.45, 0.4], keyword=[2.2, 2.2, 2.2], ceiling=2.2), "whats due this month", {},
+                  None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: False}

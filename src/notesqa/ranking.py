@@ -909,6 +909,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day &= ~_opens_with_other_day(of, day, text)
     day &= ~_of_another_year_told(of, day, text)
     day &= ~_changes_then(of, day, text)
+    day &= ~_cell_elsewhere(of, day, text, asked)
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
     weekday_opens = _opens_with_weekday(of, text)
@@ -3007,6 +3008,22 @@ def _changes_then(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
             continue
         said = days_said(_CHANGE_FROM.sub(" ", c.text), own) - {own}
         out[j] = not (said & asked or {d[5:] for d in said} & asked)
+    return out
+
+
+def _cell_elsewhere(of: list[Chunk], day: np.ndarray, text: str, asked: frozenset[str]) -> np.ndarray:
+    """For each candidate of the days asked (day): is it a table's row whose one column the question names says days,
+    none of them asked ("Quarter: Q4 | Period: Jan–Mar 2028 | Due: 7 May 2028" for "whats due this month" in March:
+    trial s83 O, "due 2028-05-07", of the days asked by its period)?"""
+    out = np.zeros(len(of), dtype=bool)
+    if not day.any():
+        return out
+    wanted = days(text)
+    for j in np.flatnonzero(day).tolist():
+        c = of[j]
+        if c.kind == "table_row" and (cell := _cell_asked(c.text, asked)) is not None:
+            said = days_said(cell, (c.date or "")[:10]) - {(c.date or "")[:10]}
+            out[j] = bool(said) and not (said & wanted or {d[5:] for d in said} & wanted)
     return out
 
 
