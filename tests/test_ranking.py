@@ -3119,6 +3119,13 @@ def test_a_passage_of_the_day_asked_only_as_the_day_a_change_holds_from_is_not_o
               _chunk("races/calendar.md", 0, f"{said(3)} - Harewood Trail 10k")]
     ranked = fuse(chunks, _dense_only([0.5, 0.48, 0.3]), f"whats on {said(3)}", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True}
+    # ... nor, dated that day by a heading that says the change holds from it, a row of it (trial s83 K: "## Prices from
+    # 1 April 2028" > "Follow-up | 2027/28: £50 | From 1 Apr 2028: £55")
+    day = (date.today() + timedelta(days=3)).isoformat()
+    row = dataclasses.replace(_chunk("money/prices.md", 0, f"Follow-up | Now: £50 | From {said(3)}: £55", kind="table_row",
+                                     date=day), heading=[f"Prices from {said(3)}"])
+    ranked = fuse(chunks + [row], _dense_only([0.5, 0.48, 0.3, 0.45]), f"whats on {said(3)}", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True, 3: False}
     # ... but of a question of the change itself
     ranked = fuse(chunks, _dense_only([0.5, 0.48, 0.3]), f"what are the subs from {said(3)}", {}, None, 10)
     assert ranked[0].explain.day_match
@@ -3136,6 +3143,12 @@ def test_asked_when_a_thing_was_last_done_a_passage_of_a_day_to_come_is_none():
     ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "when did i last have a driving lesson", {}, None, 10)
     assert ranked[0].row == 1 and [c.explain.ahead for c in sorted(ranked, key=lambda c: c.row)] == [True, False, False]
     assert "of a day to come, asked when last -0.10" in str(next(c for c in ranked if c.row == 0).explain)
+    # ... nor one of no day of its own that says only days soon to come (trial s83 K: a fixtures table's "Sat 15 April"
+    # first for "when did i last do pitchside")
+    soon = (date.today() + timedelta(days=9)).strftime("%a %-d %B")
+    fixtures = chunks + [_chunk("rugby.md", 0, f"Date: {soon} | v: Cleckheaton | lesson", kind="table_row")]
+    ranked = fuse(fixtures, _dense_only([0.7, 0.6, 0.62, 0.8]), "when did i last have a driving lesson", {}, None, 10)
+    assert next(c for c in ranked if c.row == 3).explain.ahead
     # ... asked what holds now, it may be ("how much is a lesson now": a price from next week)
     ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "how much is a driving lesson now", {}, None, 10)
     assert not any(c.explain.ahead for c in ranked)

@@ -1025,8 +1025,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     ordinal = _ordinal_rows(of, fused, text)
     # (asked when a thing was last done, a passage of a day to come is none: "Mon 3 Apr 5-6pm" of the lessons booked
     # had come first for "when did i last have a driving lesson", trial s83 P; K, "when did i last do pitchside")
-    ahead = np.array([(c.date or "")[:10] > today and not c.origin for c in of], dtype=bool) \
-        if _ASKS_LAST_DONE.search(text) and asks_latest(text) else np.zeros(len(cand), dtype=bool)
+    ahead = np.array([_ahead(c, today) for c in of], dtype=bool) if _ASKS_LAST_DONE.search(text) and asks_latest(text) \
+        else np.zeros(len(cand), dtype=bool)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
     coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
@@ -2615,6 +2615,22 @@ def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: 
 _WHEN_WORDS = frozenset(tokenize("last latest recent recently most time ever previous previously"))
 
 
+def _ahead(c: Chunk, today: str) -> bool:
+    """Is the passage of a day to come: its own, or, of none, every day it says, each within AHEAD_DAYS of today (a
+    fixtures table's "Sat 15 April" of no year: trial s83 K, first for "when did i last do pitchside"; not one of a
+    day gone read as next year's)?"""
+    if c.origin:
+        return False
+    if c.date:
+        return c.date[:10] > today
+    said = _said_days(c, today)
+    last = (_dt.date.fromisoformat(today) + _dt.timedelta(days=AHEAD_DAYS)).isoformat()
+    return bool(said) and all(today < d[:10] <= last for d in said if len(d) >= 10) and any(len(d) >= 10 for d in said)
+
+
+AHEAD_DAYS = 62
+
+
 # "when did i last ...", "when was the last time ...": of days gone
 _ASKS_LAST_DONE = re.compile(r"\bwhen\s+(?:did|was|were|have|had)\b.*\blast\b|\blast\s+time\b", re.IGNORECASE)
 
@@ -2988,6 +3004,8 @@ _UNTIL_DAY = re.compile(r"\b(?:till|til|until|ends?|closes?)\s+(?:the\s+)?(?:\d{
 _CHANGE_FROM = re.compile(r"\b(?:from|wef|w\.e\.f\.?|effective)\s+(?:the\s+)?(?:\d{4}-\d\d-\d\d\b|(?:(?:" + ANY_WEEKDAY
                           + r")\w*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Za-z]{3,9}\b\.?)?(?:\s+(?:19|20)\d\d)?)",
                           re.IGNORECASE)
+# ... and, in a passage of a change, a day it is bounded by: "bookings made before 1 April keep the old price"
+_CHANGE_BOUND = re.compile(_CHANGE_FROM.pattern.replace(r"(?:from|wef|", r"(?:from|before|after|wef|", 1), re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:ris(?:e|es|ing)|goes\s+up|going\s+up|up\s+to|increas\w*|new\s+(?:rates?|prices?|fees?)|"
                      r"rates?|prices?|fees?|subs|changes?)\b|->|→|£", re.IGNORECASE)
 
@@ -3003,10 +3021,16 @@ def _changes_then(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
     asked = days(text)
     for j in np.flatnonzero(day).tolist():
         c = of[j]
-        own = (c.date or "")[:10]
-        if own in asked or own[5:] in asked or not _changes_from(c.text):
+        if not _changes_from(c.text):
             continue
-        said = days_said(_CHANGE_FROM.sub(" ", c.text), own) - {own}
+        own = (c.date or "")[:10]
+        # (its own day asked, only where a heading or its title says it is when the change holds: "## Prices from 1
+        # April 2028" > "Follow-up | 2027/28: £50 | From 1 Apr 2028: £55", trial s83 K; not a day's "Sat 1 Apr — NEW
+        # PRICES live")
+        if (own in asked or own[5:] in asked) and not any(_CHANGE_FROM.search(h) for h in (c.title, *c.heading)) \
+                and not (_CHANGE_FROM.search(c.text) and own not in days_said(_CHANGE_BOUND.sub(" ", c.text), "")):
+            continue
+        said = days_said(_CHANGE_BOUND.sub(" ", c.text), own) - {own}
         out[j] = not (said & asked or {d[5:] for d in said} & asked)
     return out
 
