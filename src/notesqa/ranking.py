@@ -1019,7 +1019,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
         if last_meeting else np.zeros_like(name)
     recent, newest_among = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today, named_any=name,
-                                    worded=_words_said(of, asked) * (own > 0)) \
+                                    worded=_words_said(of, asked, scores.words) * (own > 0)) \
         if asks_latest(text) \
         else (_last_of_any_year(of, day, text, today), [])
     ordinal = _ordinal_rows(of, fused, text)
@@ -1275,6 +1275,11 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
 
 # a question of a few words that names a note and asks nothing of it: "shearing plans this year", "spring clean progress"
 _TOPIC_WORDS = 5
+# the words besides a note's title that ask for it as a whole: "spring clean progress", "our worming policy", "shearing
+# plans this year" (not "stollen oven temp and time", "jade hourly rate": a thing of it, the s83 rescore)
+_WHOLE_NOTE_WORDS = frozenset(tokenize("plan plans planning progress policy policies notes note info overview details "
+                                       "summary status stuff everything all about update updates checklist steps guide "
+                                       "page doc procedure process rules setup our my the this year years"))
 _A_YEAR_DAYS = 365
 _ASKS_SOMETHING = re.compile(r"^\W*(?:what|whats|what's|when|whens|when's|who|whos|who's|where|wheres|where's|why|how|"
                              r"which|is|are|was|were|do|does|did|can|could|should|will|would|has|have|had)\b|\?",
@@ -1284,12 +1289,12 @@ _ASKS_SOMETHING = re.compile(r"^\W*(?:what|whats|what's|when|whens|when's|who|wh
 def _opening_leads(of: list[Chunk], cand: np.ndarray, rank: np.ndarray, name: np.ndarray, text: str,
                    asked: frozenset[str], passages: Passages) -> np.ndarray:
     """rank with the lead (Passages.lead) of the note a question of a few words names in full and asks nothing of
-    (_TOPIC_WORDS, _ASKS_SOMETHING) put first of its note's passages, where that note's best passage says none of the
-    question's words besides its title's ("spring clean progress": the note "Spring clean"'s opening "Doing a room a
-    weekend-ish ...", not its "☐ mow first time when it dries up"; trials s83 A, H: "shearing plans this year" 5th).
-    Its note keeps its place: the two swap. Not for a question of days short of a year, nor of words the best passage
-    says ("spring clean patio")."""
-    if len(text.split()) > _TOPIC_WORDS or _ASKS_SOMETHING.search(text) \
+    (_TOPIC_WORDS, _ASKS_SOMETHING, nor the next or the last) put first of its note's passages, where its words
+    besides the title's ask for the note as a whole (_WHOLE_NOTE_WORDS: "spring clean progress": the note "Spring
+    clean"'s opening "Doing a room a weekend-ish ...", not its "☐ mow first time when it dries up"; trials s83 A, H:
+    "shearing plans this year" 5th). Its note keeps its place: the two swap. Not for a question of days short of a
+    year, nor of a thing of the note ("spring clean patio", "stollen oven temp")."""
+    if len(text.split()) > _TOPIC_WORDS or _ASKS_SOMETHING.search(text) or asks_next(text) or asks_latest(text) \
             or 0 < len(days(text)) < _A_YEAR_DAYS:  # (a year's may be its title's: "shearing plans this year")
         return rank
     best = int(np.argmax(rank))
@@ -1297,9 +1302,8 @@ def _opening_leads(of: list[Chunk], cand: np.ndarray, rank: np.ndarray, name: np
         return rank
     row = passages.lead(of[best].path)
     at = np.flatnonzero(cand == row) if row is not None else ()
-    besides = asked - _words_of(of[best].title) - _WHEN_WORDS
-    if not len(at) or at[0] == best or besides & _words_of(" ".join((*of[best].heading[1:], *of[best].parents,
-                                                                       of[best].text))):
+    besides = asked - _words_of(of[best].title) - _WHOLE_NOTE_WORDS
+    if not len(at) or at[0] == best or besides:
         return rank
     rank = rank.copy()
     rank[at[0]], rank[best] = rank[best], rank[at[0]]
@@ -2611,8 +2615,12 @@ def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: 
     return rank
 
 
-# the words of a question of the last time that ask when, not what ("when did i last ...", "the most recent")
-_WHEN_WORDS = frozenset(tokenize("last latest recent recently most time ever previous previously"))
+# the words of a question of the last time that ask when, not what ("when did i last ...", "the most recent"), and its
+# light verbs ("get the car serviced": "get there by 9:15; parking at the NT car park" said two words of it, the s83
+# rescore)
+_WHEN_WORDS = frozenset(tokenize("last latest recent recently most time ever previous previously get got getting go "
+                                 "went going gone do did doing done have had having make made see saw seen take took "
+                                 "taken come came put"))
 
 
 def _ahead(c: Chunk, today: str) -> bool:
@@ -2635,13 +2643,17 @@ AHEAD_DAYS = 62
 _ASKS_LAST_DONE = re.compile(r"\bwhen\s+(?:did|was|were|have|had)\b.*\blast\b|\blast\s+time\b", re.IGNORECASE)
 
 
-def _words_said(of: list[Chunk], asked: frozenset[str]) -> np.ndarray:
-    """For each candidate (of: their chunks), how many of the question's words (asked, as tokenize reads them) but
-    those that ask when (_WHEN_WORDS) its text, parent bullets and heading say ("Dentist 2:30" > "numb face for 3
-    hours"; "## Physio with Sam at 12:15" > "Diagnosis: mild calf strain", the s83 rescore)."""
+def _words_said(of: list[Chunk], asked: frozenset[str], weights: dict[str, float] | None = None) -> np.ndarray:
+    """For each candidate (of: their chunks), the question's words (asked, as tokenize reads them) but those that ask
+    when (_WHEN_WORDS) that its text, parent bullets, heading and title say ("Dentist 2:30" > "numb face for 3 hours";
+    "## Physio with Sam at 12:15" > "Diagnosis: ..."; "Car" > "19 Mar 2027: full service"), each by its rarity
+    (weights: Scores.words; a word not in it, 1.0): "get ... car park" says less of "when did i last get the car
+    serviced" than the service log's line (the s83 rescore)."""
     asked = asked - _WHEN_WORDS
-    return np.array([len(asked & _words_of(" ".join((c.text, *c.parents, *c.heading[-1:])))) for c in of],
-                    dtype=np.int64)
+    weights = weights or {}
+    return np.array([round(sum(weights.get(w, 1.0) for w in asked & _words_of(" ".join((c.text, *c.parents,
+                                                                                       *c.heading[-1:], c.title)))), 6)
+                     for c in of], dtype=np.float64)
 
 
 def _ordinal_rows(of: list[Chunk], fused: np.ndarray, text: str) -> list[str]:
