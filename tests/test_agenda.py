@@ -880,6 +880,7 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_written("Last Easter (2027, Easter was 28 March) we went to Tenby", "2028-03-10") == {"2027-03-28"}
     assert days_written("(2027-28 budget due 31 March)", "2028-03-10") == {"2028-03-31"}
     assert days_written("(2026 prices) from 1 April", "2028-03-10") == {"2028-04-01"}
+    assert days_written("Picked up the car (2019 model, collected 14 March)", "2028-03-20") == {"2028-03-14"}  # (review)
     # ... or a day after its weekday of the year the text writes in which that weekday holds (trial s83 I: "Last Easter
     # (2027): Bateman-Cole on Sun 28 Mar" had been Tuesday 28 March 2028, first for "what did i do last tuesday"); a
     # weekday typed wrong, no other year written, stays of the nearest year

@@ -768,10 +768,10 @@ def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_t
     assert line_day("2 may join later", "2024") is None and line_day("32 Jan: x", "2024") is None
     # ... after the entry's number (trial s83 P: "#34 Mon 27 Mar — show me / tell me Qs" of no day, "when did i last
     # have a driving lesson" with no newest)
-    log = parse_markdown("# Driving\n\n## Lesson log\n- #31 Mon 6 Mar 2028 — roundabouts\n- #32 13 Mar 2028 — parallel "
+    log = parse_markdown("# Driving\n\n## Lesson log\n- #31 Mon 6 Mar 2028 — roundabouts\n- #32 - 13 Mar 2028 — parallel "
                          "park\n- #3 people came\n", "Driving.md")
     assert [(c.text, c.date) for c in chunk_note(log)] == [("#31 Mon 6 Mar 2028 — roundabouts", "2028-03-06"),
-                                                          ("#32 13 Mar 2028 — parallel park", "2028-03-13"),
+                                                          ("#32 - 13 Mar 2028 — parallel park", "2028-03-13"),
                                                           ("#3 people came", None)]
 
 

@@ -121,7 +121,9 @@ def test_followup_detection():
     # pouring", "when can't baloo make it" had been told they were searched without the question before them)
     for q in ("tuesday track if its pouring", "when can't baloo make it", "what do we do if it rains"):
         assert followup_kind(q) is None, q
-    assert followup_kind("where did i put it") == "sure" and followup_kind("how do i make it stop") is None
+    assert followup_kind("where did i put it") == "sure"
+    for q in ("what if it breaks", "can i make it without eggs", "who to call if it leaks"):  # (the review)
+        assert followup_kind(q) == "sure", q
     # ... nor "their" of the people the question names (trial s64 V: "how do folk pay their subs" had been told it was
     # searched without the question before it)
     for q in ("how do folk pay their subs", "when do members renew their cards"):

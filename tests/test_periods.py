@@ -771,6 +771,7 @@ def test_years_are_the_years_a_question_asks_about():
     # ... a year before a dash and three digits or more is a number of that year's series, no year asked (trial s83
     # C: "po 2028-114" had lifted every passage of 2028's notes, the order's own line 2nd)
     assert years("po 2028-114") == years("invoice 2027/0042") == set() and years("the 2028-04 invoices") == {"2028"}
+    assert years("expenses 2027/2028") == {"2027", "2028"}  # (two years whole: the review)
     # ... and one of two digits each, as a tax year or a season is written (trial s67 X: "tax return 25/26" had lifted
     # 2024-25's row), not two days of a month ("24/25 Dec"), nor a day and month ("12/13")
     assert years("when is my tax return for 25/26 due") == {"2025", "2026"} and years("24-25 season") == {"2024", "2025"}

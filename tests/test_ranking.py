@@ -3106,6 +3106,7 @@ def test_a_note_a_few_words_name_in_full_and_ask_nothing_of_leads_with_its_openi
     patio = dataclasses.replace(scores, dense=np.array([0.2, 0.59, 0.62, 0.66, 0.3], dtype=np.float32))
     assert fuse(note, patio, "spring clean patio", named, None, 10)[0].row == 3
     assert fuse(note, scores, "when is the spring clean", named, None, 10)[0].row != 1
+    assert fuse(note, scores, "spring clean checklist", named, None, 10)[0].row != 1  # (a part of it: the review)
 
 
 def test_a_passage_of_the_day_asked_only_as_the_day_a_change_holds_from_is_not_of_it():
@@ -3126,6 +3127,12 @@ def test_a_passage_of_the_day_asked_only_as_the_day_a_change_holds_from_is_not_o
                                      date=day), heading=[f"Prices from {said(3)}"])
     ranked = fuse(chunks + [row], _dense_only([0.5, 0.48, 0.3, 0.45]), f"whats on {said(3)}", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True, 3: False}
+    # ... not a thing on from that day, with a sum or to another day (the review: "Easter fair from 1 April, rides £2",
+    # "Scout camp from Sat 1 April to Mon 3 April, £40 each")
+    on = [_chunk("fair.md", 0, f"Easter fair on the green from {said(3)}, rides £2"),
+          _chunk("camp.md", 0, f"Scout camp from {said(3)} to {said(5)}, £40 each")]
+    ranked = fuse(on, _dense_only([0.5, 0.48]), f"whats on {said(3)}", {}, None, 10)
+    assert all(c.explain.day_match for c in ranked)
     # ... but of a question of the change itself
     ranked = fuse(chunks, _dense_only([0.5, 0.48, 0.3]), f"what are the subs from {said(3)}", {}, None, 10)
     assert ranked[0].explain.day_match
@@ -3140,6 +3147,8 @@ def test_asked_when_a_thing_was_last_done_a_passage_of_a_day_to_come_is_none():
     chunks = [_chunk("Driving.md", 0, "Mon 3 Apr 5-6pm lesson", date=day(4)),
               _chunk("Driving.md", 1, "#34 show me / tell me Qs, lesson", date=day(-3)),
               _chunk("Driving.md", 2, "#33 dual carriageway lesson", date=day(-10))]
+    ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "when was my most recent driving lesson", {}, None, 10)
+    assert next(c for c in ranked if c.row == 0).explain.ahead  # (asked so too: the review)
     ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "when did i last have a driving lesson", {}, None, 10)
     assert ranked[0].row == 1 and [c.explain.ahead for c in sorted(ranked, key=lambda c: c.row)] == [True, False, False]
     assert "of a day to come, asked when last -0.10" in str(next(c for c in ranked if c.row == 0).explain)

@@ -1677,6 +1677,10 @@ def test_a_note_marked_no_longer_in_use_comes_after_the_one_in_use(tmp_path, emb
         hits = open_index(tmp_path / "index", embedder).search("growmore 5kg price", k=5)
         return {h.path: h.explain.archived for h in hits}
     assert archived() == {"Prices A.md": True, "Prices B.md": False}
+    # ... not by a heading over a part only, its current prices under none (the review)
+    write(tmp_path / "notes" / "Prices A.md", new.replace("status: current", "tags: hut").replace("# Hut price list\n\n", "")
+          + "\n## Last year's prices (superseded)\n\n- Growmore 5kg £6.50\n")
+    assert archived() == {"Prices A.md": False, "Prices B.md": False}
     # ... and so by the heading over all its text alone ("(OLD)"), not by a section's
     write(tmp_path / "notes" / "Prices A.md", old.replace("status: superseded", "tags: hut")
           .replace("Hut price list\n", "Hut price list (OLD)\n"))

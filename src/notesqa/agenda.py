@@ -776,7 +776,8 @@ YEAR_LABEL_REACH = 18  # characters before a day its year's label is written in
 
 # ... or that opens a bracket, a few words of it before the day: "Last Easter (2027, Easter was 28 March)" (trial s83 B:
 # of the note's year, 2028, "of the days asked" for "what did i do on tuesday", the 28th)
-_YEAR_ASIDE = re.compile(r"\(((?:19|20)\d\d),?\s+[^.;:!?()\d\n]{0,30}$")
+_YEAR_ASIDE = re.compile(r"\(((?:19|20)\d\d),\s+[^.;:!?()\d\n]{0,30}$")  # (its comma: not "(2019 model, collected
+# 14 March)", the review)
 YEAR_ASIDE_REACH = 45  # characters before a day such a year is written in
 
 

@@ -147,14 +147,22 @@ def _worth_it(words: list[str], i: int) -> bool:
     "talk yourself into it", "get myself out of it" (trial s70 M: "golden rule talk yourself into it"), or "make it" (to
     come: "when can't baloo make it", trial s83 L), or the "it" of the weather or the time after "if", "when"
     ("tuesday track if its pouring", trial s83 F)?"""
-    low = [w.lower() for w in words[max(0, i - 3):i + 1]]
-    if low[-1] in ("its", "it's", "it’s") and low[-2:-1] and low[-2] in _CONDITION:
+    low = [w.lower() for w in words[max(0, i - 3):i + 2]]
+    at = min(i, 3)  # the word's place in low
+    after = low[at + 1] if at + 1 < len(low) else ""
+    # (the weather's only, after "if" or "when": "tuesday track if its pouring"; not "what if it breaks", the review)
+    weather = low[at - 1:at] and low[at - 1] in _CONDITION and (after in _WEATHER or low[at] in ("its", "it's", "it’s")
+                                                                and after in _WEATHER | _WEATHER_ING)
+    if weather:
         return True
-    return low[-1] == "it" and (low[-2:-1] == ["worth"] or bool(_SELF_INTO.fullmatch(" ".join(low[:-1])))
-                                or low[-2:-1] and low[-2] in _MAKE or low[-2:-1] and low[-2] in _CONDITION)
+    # ("make it" closing the question: to come; not "can i make it without eggs", the review)
+    return low[at] == "it" and (low[at - 1:at] == ["worth"] or bool(_SELF_INTO.fullmatch(" ".join(low[:at])))
+                                or bool(low[at - 1:at]) and low[at - 1] in _MAKE and i == len(words) - 1)
 
 
 _CONDITION = frozenset("if when whether unless once till until".split())
+_WEATHER = frozenset("rains rained snows snowed pours poured freezes is was".split())
+_WEATHER_ING = frozenset("raining pouring snowing freezing wet cold hot windy icy frosty sunny dark dry".split())
 _MAKE = frozenset("make makes made making".split())
 
 

@@ -21,7 +21,7 @@ from .grammar import FILTER, QUOTED, inside, quoted_spans
 YEAR = r"(?:1[89]|2[01])\d\d"  # what a year looks like (1800-2199), here and in conversation.py
 # a year the question asks about, not one after "since"/"after"/"before"/... (a starting point)
 ASKED_YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!till )(?<!pre-)"
-                   r"(?<!post-)(?<!\w-)" + YEAR + r"(?!\d|\.\d|[-/]\d{3})", re.IGNORECASE)  # "Touché-2020" is a name;
+                   r"(?<!post-)(?<!\w-)" + YEAR + r"(?!\d|\.\d|[-/](?!(?:19|20)\d\d(?!\d))\d{3})", re.IGNORECASE)  # "Touché-2020" is a name;
 # "2027." ends a sentence, "2027.1" is a version, "PO 2028-114" a number of that year's series (trial s83 C: every
 # passage of 2028 had been lifted as of the year asked)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -587,9 +587,10 @@ class Passages:
         (notefiles.retired: "status: superseded", "# Price list 2027 (OLD)")? Read for every note once a generation."""
         if self._retired is None:
             over: dict[str, str | None] = {}  # path -> the first heading of all its headed passages, None if not one
-            for c in self.chunks:
-                if c.heading:
-                    over[c.path] = c.heading[0] if over.get(c.path, c.heading[0]) == c.heading[0] else None
+            for c in self.chunks:  # (a passage of text under no heading is under none: the review)
+                if c.heading or not c.thin:
+                    first = c.heading[0] if c.heading else None
+                    over[c.path] = first if over.get(c.path, first) == first else None
             paths = over.keys() | self._properties.keys()
             self._retired = frozenset(p for p in paths if retired(self._properties.get(p, ()), over.get(p) or ""))
         return path in self._retired
@@ -1277,9 +1278,9 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
 _TOPIC_WORDS = 5
 # the words besides a note's title that ask for it as a whole: "spring clean progress", "our worming policy", "shearing
 # plans this year" (not "stollen oven temp and time", "jade hourly rate": a thing of it, the s83 rescore)
-_WHOLE_NOTE_WORDS = frozenset(tokenize("plan plans planning progress policy policies notes note info overview details "
-                                       "summary status stuff everything all about update updates checklist steps guide "
-                                       "page doc procedure process rules setup our my the this year years"))
+# (nor "boiler status", "wifi setup steps", "passport renewal checklist": a part of it, the review)
+_WHOLE_NOTE_WORDS = frozenset(tokenize("plan plans planning progress policy policies notes note info overview summary "
+                                       "everything all about our my the this year years"))
 _A_YEAR_DAYS = 365
 _ASKS_SOMETHING = re.compile(r"^\W*(?:what|whats|what's|when|whens|when's|who|whos|who's|where|wheres|where's|why|how|"
                              r"which|is|are|was|were|do|does|did|can|could|should|will|would|has|have|had)\b|\?",
@@ -2640,7 +2641,8 @@ AHEAD_DAYS = 62
 
 
 # "when did i last ...", "when was the last time ...": of days gone
-_ASKS_LAST_DONE = re.compile(r"\bwhen\s+(?:did|was|were|have|had)\b.*\blast\b|\blast\s+time\b", re.IGNORECASE)
+_ASKS_LAST_DONE = re.compile(r"\bwhen\s+(?:did|was|were|have|had)\b.*\blast\b|\blast\s+time\b|\bmost\s+recent\b|"
+                             r"\bhow\s+long\s+(?:since|ago)\b|\b(?:date|day)\s+of\s+(?:my|our|the)\s+last\b", re.IGNORECASE)
 
 
 def _words_said(of: list[Chunk], asked: frozenset[str], weights: dict[str, float] | None = None) -> np.ndarray:
@@ -3014,12 +3016,16 @@ _UNTIL_DAY = re.compile(r"\b(?:till|til|until|ends?|closes?)\s+(?:the\s+)?(?:\d{
 
 # a day a change holds from: "pay rises from 1 April", "Adult subs £36 -> £40 from 1 April 2028", "new rates from 6th"
 _CHANGE_FROM = re.compile(r"\b(?:from|wef|w\.e\.f\.?|effective)\s+(?:the\s+)?(?:\d{4}-\d\d-\d\d\b|(?:(?:" + ANY_WEEKDAY
-                          + r")\w*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Za-z]{3,9}\b\.?)?(?:\s+(?:19|20)\d\d)?)",
-                          re.IGNORECASE)
+                          + r")\w*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Za-z]{3,9}\b\.?)?(?:\s+(?:19|20)\d\d)?)"
+                          # (not a span's first day: "Scout camp from Sat 1 April to Mon 3 April", the review)
+                          r"(?!\s*(?:-|–|—|to|until|till)\s+\w)", re.IGNORECASE)
 # ... and, in a passage of a change, a day it is bounded by: "bookings made before 1 April keep the old price"
 _CHANGE_BOUND = re.compile(_CHANGE_FROM.pattern.replace(r"(?:from|wef|", r"(?:from|before|after|wef|", 1), re.IGNORECASE)
+# (a price by the hour, the session or the month, "£20 per session", "£46 an hour"; not a sum of a thing on, "Easter fair
+# from 1 April, rides £2", "£40 each": the review)
 _CHANGE = re.compile(r"\b(?:ris(?:e|es|ing)|goes\s+up|going\s+up|up\s+to|increas\w*|new\s+(?:rates?|prices?|fees?)|"
-                     r"rates?|prices?|fees?|subs|changes?)\b|->|→|£", re.IGNORECASE)
+                     r"rates?|prices?|fees?|subs|changes?)\b|->|→|£\s?\d+(?:\.\d\d)?\s*(?:/\s*|\s+(?:per|an?)\s+)"
+                     r"(?:hour|hr|h|session|month|mo|week|wk|year|yr|day|class|visit|lesson)\b", re.IGNORECASE)
 
 
 def _changes_then(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
@@ -3033,7 +3039,10 @@ def _changes_then(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
     asked = days(text)
     for j in np.flatnonzero(day).tolist():
         c = of[j]
-        if not _changes_from(c.text):
+        # (a change its text says, or its heading or title: "## Prices from 1 April 2028" > "Follow-up | 2027/28: £50 |
+        # From 1 Apr 2028: £55", trial s83 K)
+        if not _changes_from(c.text) and not (_CHANGE_FROM.search(c.text) and _CHANGE.search(" ".join((c.title,
+                                                                                                       *c.heading)))):
             continue
         own = (c.date or "")[:10]
         # (its own day asked, only where a heading or its title says it is when the change holds: "## Prices from 1
