@@ -1677,6 +1677,14 @@ def test_when_i_last_did_a_thing_is_the_newest_line_that_says_the_most_of_it_and
     ranked = fuse(collected, _dense_only([0.63, 0.49, 0.52], keyword=[4.9, 4.5, 5.0], ceiling=5.0),
                   "when did powells last collect", {}, None, 10)
     assert [c.row for c in ranked] == [1, 0, 2]
+    # ... not a newest far below the best match of all, the newest of weak ones (the s83 rescore: "Room 3 + 5: empty"
+    # first for "when was the septic tank at nettleham last emptied")
+    tank = [_chunk("Old Forge.md", 0, "Septic tank in the paddock, emptied by Anglian Pumping, March"),
+            _chunk("visits/2026-08-03.md", 0, "Room 3 + 5: empty, ready to let", date="2026-08-03"),
+            _chunk("visits/2026-05-03.md", 0, "Room 2: empty", date="2026-05-03")]
+    ranked = fuse(tank, _dense_only([0.8, 0.35, 0.3], keyword=[6.0, 1.0, 1.0], ceiling=6.0),
+                  "when was the septic tank last emptied", {}, None, 10)
+    assert ranked[0].row == 0
     runs = [_chunk("Running/Log.md", 0, "Sun 26/3 - 18k long run, 1:52:10", date="2026-03-26"),
             _chunk("Daily/2026-03-29.md", 0, "Run: 5k easy + strength", date="2026-03-29"),
             _chunk("Daily/2026-03-12.md", 0, "Long run 15k, felt great", date="2026-03-12")]
