@@ -161,7 +161,7 @@ def _worth_it(words: list[str], i: int) -> bool:
 
 
 _CONDITION = frozenset("if when whether unless once till until".split())
-_WEATHER = frozenset("rains rained snows snowed pours poured freezes is was".split())
+_WEATHER = frozenset("rains rained snows snowed pours poured freezes".split())
 _WEATHER_ING = frozenset("raining pouring snowing freezing wet cold hot windy icy frosty sunny dark dry".split())
 _MAKE = frozenset("make makes made making".split())
 
