@@ -482,6 +482,9 @@ def test_a_code_the_question_names_lifts_the_passages_that_name_it_whole():
     # ... and letters then three digits or more (trial s73 M: "p0401 which van" had had the fault code's row 20th), not
     # a measure nor a decade
     assert codes("p0401 which van, an A100 or 500ml in the 1990s") == {"p0401", "a100"}
+    # ... or seven digits or more alone (trial s83 J: "grant 20293847" had put the grant tracker's rows of none of it
+    # first), not a sum, a year or a decimal
+    assert codes("grant 20293847") == {"20293847"} and codes("£1250000, 1,250,000, 2028 or 3.1415926") == set()
     chunks = [_chunk("van.md", 0, "Insurance: van insurance"), _chunk("codes.md", 1, "Code: P0401 | Car: Transit LK68")]
     ranked = fuse(chunks, _dense_only([0.5, 0.45]), "p0401 which van", {}, None, 10)
     assert {c.row: c.explain.version_match for c in ranked} == {0: False, 1: True}
