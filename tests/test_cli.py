@@ -90,6 +90,10 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     week = frozenset(f"2026-12-{d:02d}" for d in range(7, 14))
     assert click_unstyle(format_hit(1, rearranged, asked=week)).splitlines()[-1] == "    a.md:1  says 2026-12-13"
     assert click_unstyle(format_hit(1, rearranged)).splitlines()[-1] == "    a.md:1  of the days asked"  # (unknown)
+    # ... the day asked it writes of no year, not the one it writes with its year (trial s83 D: "MOT due 12 April 2028.
+    # Booked in for Mon 3 April" had said "says 2028-04-12" for "whats on next week", 3-9 April)
+    mot = dataclasses.replace(task, text="MOT due 20 December 2026. Booked in for Mon 7 Dec, 9am", date=None)
+    assert click_unstyle(format_hit(1, mot, asked=week)).splitlines()[-1] == "    a.md:1  says 2026-12-07"
     course = dataclasses.replace(task, text="TODO book first aid course - St John 16 Jan or 6 Feb\n"
                                             "SCHEDULED: <2026-12-07 Mon>", date="2026-12-04")
     # (only scheduled then, as its app says: trial s81 B, "☐ sort the loft ⏳ 2027-08-23" had said "due 2027-08-23")

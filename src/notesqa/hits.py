@@ -531,7 +531,7 @@ def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
     days it says, the one asked ("Sun 13 Dec: U12 v Corbett Lane (rearranged from 1 Nov)", trial s67 C)."""
     from datetime import date
 
-    from .agenda import days_said, open_task_due, row_due
+    from .agenda import days_of_any_year, days_said, open_task_due, row_due
     from .chunking import only_scheduled, start_days, task_days, task_state, without_set_days
 
     from .metadata import slashed_days, year_said
@@ -585,6 +585,12 @@ def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
         # Dec", DEADLINE 9 Dec, among tasks each said due its day, trial s65 D)
         return f"{word} {next(iter(due))}, says {next(iter(other))}"
     if not due and len(said) > 1 and len(inside := {d for d in said if of_asked(d)}) == 1:
+        return f"says {next(iter(inside))}"
+    # (... or the one day asked it writes of no year, where those it writes with one are not asked: "MOT due 12 April
+    # 2028. Booked in at Kwik Fit for Mon 3 April" had said "says 2028-04-12" for "whats on next week", 3-9 April,
+    # trial s83 D; A)
+    if not due and said and not any(of_asked(d) for d in said) and \
+            len(inside := {a for a in asked if len(a) == 10 and a[5:] in days_of_any_year(unset)}) == 1:
         return f"says {next(iter(inside))}"
     if len(said) != 1:
         return "of the days asked"
