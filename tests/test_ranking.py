@@ -1698,7 +1698,7 @@ def test_when_i_last_did_a_thing_is_the_newest_line_that_says_the_most_of_it_and
 
 def test_when_i_last_was_somewhere_is_no_table_row_its_note_front_matter_alone_dates():
     # trial s83 B: "when was i last at cef" had given the newest to "Materials | To end Feb: £23,870 | mostly CEF" of
-    # "Expenses 2027-28", "date: 2026-03-28", not the 27 March journal's "CEF first thing"
+    # "Expenses 2027-28", "date: 2028-03-28", not the 27 March journal's "CEF first thing"
     chunks = [dataclasses.replace(_chunk("Tax/Expenses.md", 0, "Category: Materials | Notes: mostly CEF",
                                          kind="table_row", date="2026-03-28"), note_day=True),
               _chunk("Daily/2026-03-27.md", 0, "CEF first thing - picked up the cable", date="2026-03-27"),

@@ -2567,7 +2567,8 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         dated = named
     else:
         by_any = named_any is not None and not name.any()
-        saying, fewer = _saying_names(chunks, cand, dated, named_any if by_any else name), False
+        saying = _saying_names(chunks, cand, dated, named_any if by_any else name)
+        fewer = False  # (do some of them say less of the question than the rest: below)
         if saying and by_any:  # (... or are of it: "when did i last get the car serviced", "Car" > "Service log" >
             # "19 Mar 2027: full service", the s81 rescore)
             says = set(saying)
@@ -2575,7 +2576,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         if saying and worded is not None:  # (... those of them that say the most of the question: "Kev came to service
             # the coolroom", not a later "Rang Kev - coolroom door not closing", of the page "Coolroom"; the s83 rescore)
             most = max(worded[j] for j in saying)
-            fewer = fewer or any(worded[j] < most for j in saying)
+            fewer = any(worded[j] < most for j in saying)
             saying = [j for j in saying if worded[j] == most]
         most = max((worded[j] for j in dated), default=0) if worded is not None and not saying else 0
         said = [j for j in dated if worded[j] == most] if most else []
@@ -3044,8 +3045,7 @@ def _changes_then(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
         c = of[j]
         # (a change its text says, or its heading or title: "## Prices from 1 April 2028" > "Follow-up | 2027/28: £50 |
         # From 1 Apr 2028: £55", trial s83 K)
-        if not _changes_from(c.text) and not (_CHANGE_FROM.search(c.text) and _CHANGE.search(" ".join((c.title,
-                                                                                                       *c.heading)))):
+        if not (_CHANGE_FROM.search(c.text) and (_CHANGE.search(c.text) or _CHANGE.search(" ".join((c.title, *c.heading))))):
             continue
         own = (c.date or "")[:10]
         # (its own day asked, only where a heading or its title says it is when the change holds: "## Prices from 1
