@@ -1494,6 +1494,10 @@ def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
     # ... nor a day named with one (the rescore: "who did coffee on remembrance sunday" had been read as 29 November)
     assert "2026-11-29" not in days("who did coffee on remembrance sunday", saturday)
     assert days("what did we sell black friday", saturday) == set()
+    # ... nor one a word before it names, after "the next" (trial s83 O: "when is the next patch tuesday" had been the
+    # coming Tuesday, its note's "Next: Tue 11 Apr" second); a week's weekday still a day
+    assert days("when is the next patch tuesday", saturday) == set()
+    assert days("what am i doing next week tuesday", saturday) == {"2026-12-08"}
 
 
 def test_a_winter_named_by_the_two_years_it_spans_is_that_winter():

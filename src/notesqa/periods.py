@@ -586,7 +586,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     # tuesday")
     if not out and (ahead or back or present or _GOT_TO.search(text)) and (m := _END_WEEKDAY.search(text)) is not None \
             and (before := text[:m.start()].split()) and before[-1].lower() not in _NAMED_DAY_FIRST \
-            and not _ON_A.search(" ".join(before[-4:])):  # (nor "on a riverside friday", "on a typical busy saturday",
+            and not _a_kind_of_day(before) and not _ON_A.search(" ".join(before[-4:])):  # (nor "on a riverside friday", "on a typical busy saturday",
         out.add(_weekday(today, weekday_number(m[1] or m[2]), "on", not back))  # any such one: trial s75 A)
     return {d.isoformat() for d in out}
 
@@ -623,6 +623,16 @@ COMING_UP = (r"^\W*(?:so\W+)?(?:what(?:['’]?s|\s+is)?|what\s+(?:have\s+(?:i|we
              r"(?:\s+(?:for\s+me|soon|next))?(?=\W*$)")
 _UPCOMING = re.compile(rf"\b(?:upcoming|coming up)\b(?=.*\b{_DUE_WORD}\b)|\b{_DUE_WORD}\b.*\b(?:upcoming|coming up)\b|"
                        + COMING_UP, re.IGNORECASE)
+
+
+# a weekday named by the word before it after "the next", "the last" ("when is the next patch tuesday": trial s83 O, read
+# as the coming Tuesday); not a week's ("next week tuesday")
+_KIND_BEFORE = frozenset("next last first every".split())
+_WEEK_WORDS = frozenset("week wk weekend month".split())
+
+
+def _a_kind_of_day(before: list[str]) -> bool:
+    return len(before) >= 2 and before[-2].lower() in _KIND_BEFORE and before[-1].lower() not in _WEEK_WORDS
 
 
 def _names_a_period(text: str) -> bool:
