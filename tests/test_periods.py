@@ -4,7 +4,7 @@ import datetime as dt
 from datetime import date
 from functools import partial
 
-from notesqa.periods import (asks_only_the_day, bank_holidays, days, shift_day, shift_period, with_noted_year, relative_days,
+from notesqa.periods import (asks_only_the_day, asks_what_is_on, bank_holidays, days, shift_day, shift_period, with_noted_year, relative_days,
                              without_relative_days, day_phrases, without_days, years)
 
 
@@ -1200,6 +1200,23 @@ def test_words_in_quotes_name_no_day():
     assert without_days("what did I write about “last week” yesterday") == "what did I write about “last week”"
     assert days("what did I write about “last week” yesterday", today) == {"2026-12-01"}
 
+
+
+def test_a_week_or_a_day_a_week_on_is_a_day_phrase():
+    # trial s84 D: "what's on the week after next" had kept "week after next" as words it asks of the week, each of the
+    # week's passages short of them ("Nothing dated ... matches"); "a week on saturday" had lost "on saturday" alone
+    assert without_days("what's on the week after next") == "what's on"
+    assert without_days("whats on a week on saturday") == "whats on"
+    assert day_phrases("who is in saturday week") == ["saturday week"]
+
+
+def test_what_is_on_is_asked_of_a_period_after_the_or_a_part_of_a_month():
+    # trial s84 D: "what's happening end of june" had listed none of the month's last fortnight ("Nothing dated ...")
+    today = date(2028, 6, 16)
+    for q in ("what's happening end of june", "what's on the week after next", "whats on w/c 26 june",
+              "what's happening in june"):
+        assert asks_what_is_on(q) and days(q, today), q
+    assert not asks_what_is_on("what have i got to pay the taxman this month")  # (as before: the s74 rescore)
 
 
 def test_a_year_in_quotes_is_no_year_asked():

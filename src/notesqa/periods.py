@@ -1226,9 +1226,22 @@ _RANGE_TO = r"\s*(-|–|—|to|till|until|through|thru|and|&)\s*"
 _MONTH_RANGE = re.compile(r"\b(?:(from|between|in|during|over)\s+)?" + _MONTH + r"\.?(?:,?\s+(" + YEAR + r"))?"
                           + _RANGE_TO + _MONTH + r"\b\.?(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?",
                           re.IGNORECASE)
+# a day a week on from a coming weekday, today or tomorrow, as it is said in Britain: "a week on saturday", "saturday
+# week", "the saturday after next", "a week today", "a week tomorrow" (trial s74 J: "who's got the hall a week on
+# saturday" had been last Saturday's, "the saturday after next" of no day)
+_WEEK_ON = re.compile(r"\b(?:a\s+week\s+(?:on\s+|from\s+)?(?:(" + _DAY_NAMES + r")|(today|tomorrow))|(" + _DAY_NAMES
+                      + r")\s+week(?!\s*\d)|the\s+(" + _DAY_NAMES + r")\s+after\s+next)\b", re.IGNORECASE)  # (not "tuesday week 4" of a
+# menu's rota)
+
+
+_WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?week\s+after\s+next\b", re.IGNORECASE)
+
+
 _FROM_TODAY = (_MONTH_RANGE, _DAY_NUMBER_ALONE, _RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKDAYS_AGO, _WEEKS_AWAY, _HOLIDAY, _SEASON,
                _WEEK_OF_MONTH, _SPAN)
-_DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, WRITTEN_DAY)  # ... and a week by its number, a day of the calendar
+# ... and a week by its number, a day of the calendar, a week or a day a week on ("what's on the week after next":
+# trial s84 D, its words had been read as what it asks of the week, the week's passages none of them, "Nothing dated")
+_DAY_PHRASES = (_WEEK_AFTER_NEXT, _WEEK_ON, *_FROM_TODAY, _WEEK_NUMBER, WRITTEN_DAY)
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
 _OWNED = re.compile(r"['’]s\s+([^?.!,;]+?)(?=\s*(?:[?.!,;]|$))")  # "last week's pricing council": what the week has
@@ -1679,7 +1692,8 @@ def asks_what_was_done(text: str) -> bool:
 # in may" had said "Nothing dated ... matches" where "what's on in may" listed five)
 _WHAT_IS_ON = re.compile(r"^\W*(?:what\s+(?:[\w'’-]+\s+){0,2}?(?:have|has)\s+(?:i|we)\s+got(?:\s+on)?|"
                          r"what(?:['’]?s|\s+is|\s+are)\s+(?:on|happening|going\s+on|coming\s+up)|"
-                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b(?=\s+(?:in|on|this|next|over|during|at)\b)",
+                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b(?=\s+(?:in|on|this|next|over|during|at|for|the|end|start|"
+                         r"beginning|middle|early|mid|late|w/?c)\b)",
                          re.IGNORECASE)
 
 
@@ -1777,15 +1791,6 @@ def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
     return _WEEKDAY_THING_OF_WEEK.sub(take, _WEEKDAY_OF_WEEK.sub(take, text))
 
 
-# a day a week on from a coming weekday, today or tomorrow, as it is said in Britain: "a week on saturday", "saturday
-# week", "the saturday after next", "a week today", "a week tomorrow" (trial s74 J: "who's got the hall a week on
-# saturday" had been last Saturday's, "the saturday after next" of no day)
-_WEEK_ON = re.compile(r"\b(?:a\s+week\s+(?:on\s+|from\s+)?(?:(" + _DAY_NAMES + r")|(today|tomorrow))|(" + _DAY_NAMES
-                      + r")\s+week(?!\s*\d)|the\s+(" + _DAY_NAMES + r")\s+after\s+next)\b", re.IGNORECASE)  # (not "tuesday week 4" of a
-# menu's rota)
-
-
-_WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?week\s+after\s+next\b", re.IGNORECASE)
 
 
 def _week_on(text: str, today: date, out: set[date]) -> str:
