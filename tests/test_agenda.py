@@ -881,6 +881,11 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_written("(2027-28 budget due 31 March)", "2028-03-10") == {"2028-03-31"}
     assert days_written("(2026 prices) from 1 April", "2028-03-10") == {"2028-04-01"}
     assert days_written("Picked up the car (2019 model, collected 14 March)", "2028-03-20") == {"2028-03-14"}  # (review)
+    # ... or a year the day is in brackets after (trial s84 H: "Last year — Easter 2027 (28 March)" in a note of 2028 had
+    # been of 28 March 2028)
+    assert days_written("Last year — Easter 2027 (28 March)", "2028-04-10") == {"2027-03-28"}
+    assert days_written("Sports day 2027 (Tue 6 July)", "2028-06-10") == {"2027-07-06"}
+    assert days_written("Ref 20270 (28 March)", "2028-04-10") == {"2028-03-28"}  # (no year: a longer number)
     # ... or a day after its weekday of the year the text writes in which that weekday holds (trial s83 I: "Last Easter
     # (2027): Bateman-Cole on Sun 28 Mar" had been Tuesday 28 March 2028, first for "what did i do last tuesday"); a
     # weekday typed wrong, no other year written, stays of the nearest year

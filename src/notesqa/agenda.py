@@ -772,6 +772,9 @@ def _written_at(text: str, labels: bool = True) -> Iterator[tuple[re.Match, tupl
 _YEAR_LABEL = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))[ \t]*(?:[-*+][ \t]+)?(?:Q[1-4]\s+)?((?:19|20)\d\d)\s*[:–—(-]\s*(?:(?:" + ANY_WEEKDAY
                          + r")\w*\.?,?\s+)?$", re.IGNORECASE)
 YEAR_LABEL_REACH = 18  # characters before a day its year's label is written in
+# ... or a year the day is written in brackets after, whatever before it: "Last year — Easter 2027 (28 March)" (trial
+# s84 H: of the note's year, 28 March 2028)
+_YEAR_BRACKETED = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*\(\s*(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?$", re.IGNORECASE)
 
 
 # ... or that opens a bracket, a few words of it before the day: "Last Easter (2027, Easter was 28 March)" (trial s83 B:
@@ -783,9 +786,10 @@ YEAR_ASIDE_REACH = 45  # characters before a day such a year is written in
 
 def _year_label(text: str, m: re.Match) -> str | None:
     """The year a label before a day written without one says ("2026: 25 Oct"), or an aside that opens with it ("(2027,
-    Easter was 28 March)"), else None."""
+    Easter was 28 March)"), or one the day is in brackets after ("Easter 2027 (28 March)"), else None."""
     label = _YEAR_LABEL.search(text, max(0, m.start() - YEAR_LABEL_REACH), m.start()) \
-        or _YEAR_ASIDE.search(text, max(0, m.start() - YEAR_ASIDE_REACH), m.start())
+        or _YEAR_ASIDE.search(text, max(0, m.start() - YEAR_ASIDE_REACH), m.start()) \
+        or _YEAR_BRACKETED.search(text, max(0, m.start() - YEAR_LABEL_REACH), m.start())
     return label[1] if label else None
 
 
