@@ -48,7 +48,7 @@ def test_easter_and_the_days_that_move_with_it_are_their_days_of_the_year():
     # ... of the year said after it (trial s58 OD-025: "How was Bramble looking at Easter last year?")
     assert days("How was Bramble looking at Easter last year?", today) == {"2025-04-18", "2025-04-19", "2025-04-20",
                                                                           "2025-04-21"}
-    assert days("what did we do at christmas last year", today) == {"2025-12-25"}
+    assert min(days("what did we do at christmas last year", today)) == "2025-12-23"  # (its days: trial s84 E)
 
 
 def test_the_nights_and_saints_days_of_the_year_are_their_days():
@@ -66,7 +66,10 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     christmas = {f"2025-12-{d}" for d in range(23, 32)} | {"2026-01-01"}
     assert days("who checked the caves over christmas", today) == christmas
     assert days("how much did i make over christmas 2025", today) == christmas
-    assert days("what did we do at christmas", today) == {"2025-12-25"}
+    # ... or asked what was done then (trial s84 E: "what did we do last christmas" had been 25 December's opening hours
+    # alone); a thing of it, Christmas Day
+    assert days("what did we do at christmas", today) == days("what did we do last christmas", today) == christmas
+    assert days("how much was the turkey last christmas", today) == {"2025-12-25"}
     # ... a gig, a service, a lunch of it too (trial s63 SND-010: "the rooks xmas gig next sat" had been read as
     # Christmas Day 2025, not next Saturday)
     assert days("what have i got to sort before the rooks xmas gig next sat", today) == {"2026-12-12"}
@@ -82,7 +85,7 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     assert min(days("which days are we shut over xmas", sep)) == min(days("where is the dog going over christmas", sep)) \
         == "2027-12-23"
     assert days("how many tickets to break even at christmas", sep) == {"2026-12-25", "2027-12-25"}
-    assert days("what did we do at christmas", sep) == {"2026-12-25"}
+    assert min(days("what did we do at christmas", sep)) == "2026-12-23"
     assert min(days("which days are we shut over xmas", date(2027, 3, 2))) == "2026-12-23"
     # ... and a day before or after a bank holiday, the one nearest today (trials s79 R, J: "the day after the bank
     # holiday" had been the holiday's, "the saturday before bank holiday" of no day)
@@ -390,11 +393,11 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("where did we go for Halloween 2024?", date(2026, 11, 30)) == {"2024-10-31"}
     assert days("what do we do for last Christmas?", date(2026, 11, 30)) == {"2025-12-25"}
     assert days("what is due for Christmas?", date(2026, 11, 30)) == {"2026-12-25"}  # a day a task is set for
-    assert days("what did we do last Christmas?", date(2026, 11, 30)) == {"2025-12-25"}
+    assert max(days("what did we do last Christmas?", date(2026, 11, 30))) == "2026-01-01"
     # ... but a question of when names another day with its year too (trial s49: "nothing dated on 2024-12-25")
     assert days("when does school break up for christmas 2024", date(2026, 12, 3)) == set()
-    assert days("what did we do for christmas 2024", date(2026, 12, 3)) == {"2024-12-25"}
-    assert days("what did we do at xmas 2024", date(2026, 12, 3)) == {"2024-12-25"}  # as people write it too
+    assert min(days("what did we do for christmas 2024", date(2026, 12, 3))) == "2024-12-23"
+    assert min(days("what did we do at xmas 2024", date(2026, 12, 3))) == "2024-12-23"  # as people write it too
     assert days("xmas eve 2023 plans", date(2026, 12, 3)) == {"2023-12-24"}
     # ... nor when the question names its own time: "for" it is what a thing was for (trial s61: last week's booking
     # had been read as of last Christmas too)
@@ -454,7 +457,7 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     # ... "do" and "does" a present too; a run, a ride or a walk named for it no day (trial s61 XD: "Where does the
     # christmas run start from?" had said nothing was dated on 2025-12-25)
     assert days("what do we do at christmas", date(2026, 12, 5)) == {"2026-12-25"}
-    assert days("what did we do at christmas", date(2026, 12, 5)) == {"2025-12-25"}
+    assert min(days("what did we do at christmas", date(2026, 12, 5))) == "2025-12-23"
     assert days("Where does the christmas run start from?", date(2026, 12, 5)) == set()
     # ... nor the plans made for it, written before it (trial s69 G CHA-032: "minutes where residents talked about xmas
     # plans" had said "Dated on 2026-12-25:" over the October meeting's minutes)
@@ -533,10 +536,10 @@ def test_a_weekday_asked_which_of_a_period_is_its_days_of_that_weekday():
     start = time.perf_counter()  # (a run of spaces split one way: 20,000 had taken 2.5 s, the second review)
     days("notes on the christmas raffle" + " " * 20_000 + "and more words", date(2026, 12, 4))
     assert time.perf_counter() - start < 0.5
-    assert days("what did we do at the christmas of 2025", date(2026, 12, 4)) == {"2025-12-25"}  # (of: its day)
+    assert min(days("what did we do at the christmas of 2025", date(2026, 12, 4))) == "2025-12-23"  # (of: its days)
     for q in ("what did we do the christmas weekend", "photos from the christmas just gone",  # (the review)
               "what happened the christmas mum was ill"):
-        assert days(q, date(2026, 12, 4)) == {"2025-12-25"}, q
+        assert "2025-12-25" in days(q, date(2026, 12, 4)) and max(days(q, date(2026, 12, 4))) <= "2026-01-01", q
     assert days("the christmas morning walk", date(2026, 12, 4)) == {"2025-12-25", "2026-12-25"}  # (of no tense)
     assert "christmas" in without_relative_days("what did we do last christmas")
 
@@ -841,7 +844,7 @@ def test_father_christmas_is_a_person_not_the_day():
     today = date(2026, 12, 5)
     assert days("whos being father christmas 2026", today) == set()
     assert days("who played Father Christmas last year?", today) == set()
-    assert days("what did we do last christmas?", today) == {"2025-12-25"}
+    assert "2025-12-25" in days("what did we do last christmas?", today)
 
 
 def test_the_months_of_what_a_question_asks_when_is_due_are_no_days_of_it():
@@ -960,7 +963,7 @@ def test_a_holiday_or_a_season_names_its_days():
     # trial D's diarist: "what did I write on New Year's Eve 2023?", "what did I do last summer?"
     span = partial(_span, today=date(2026, 12, 1))
     assert span("what did I write on New Year's Eve 2023?") == ("2023-12-31", "2023-12-31")
-    assert span("what did we do last Christmas?") == ("2025-12-25", "2025-12-25")
+    assert span("what did we do last Christmas?") == ("2025-12-23", "2026-01-01")  # (its days: trial s84 E)
     assert span("Christmas Day") == ("2025-12-25", "2026-12-25")  # (of no tense: the coming one too, soon)
     assert span("what is planned for Christmas?") == ("2026-12-25", "2026-12-25")  # it looks ahead
     # ... a question typed without its mark is in the present tense too (trial s57 MA: "whens tomasz off at xmas" on

@@ -985,7 +985,9 @@ def _holiday_days(m: re.Match, day: date) -> list[date]:
         return [day + timedelta(days=i) for i in range(-2, 1)]  # "the bank holiday weekend": Saturday to the Monday
     # ... and Christmas asked "over" of, its days to the new year (trials s75 R, X: "who checked the caves over
     # christmas", "how much did i make over christmas 2026" had been of 25 December alone)
-    if _holiday_name(m) == "christmas" and _OVER.search(m.string, 0, m.start(2)):
+    # (... or asked what was done or happened then: "what did we do last christmas", trial s84 E, had been 25 December's
+    # bank holiday opening hours alone)
+    if _holiday_name(m) == "christmas" and (_OVER.search(m.string, 0, m.start(2)) or _WHAT_WAS_DONE.search(m.string)):
         return [day + timedelta(days=i) for i in range(-2, 8)]
     return [day]
 
