@@ -1012,6 +1012,17 @@ def test_a_passage_that_says_a_day_of_a_month_to_come_is_of_it_for_a_question_th
     assert {c.row: c.explain.day_match for c in ranked}[0] is False
 
 
+def test_a_question_of_what_a_period_holds_and_nothing_else_keeps_every_passage_of_it(monkeypatch):
+    # trials s84 E, F, K: "what happened over christmas" had shown the one line that says "Christmas", the diary's "did
+    # the year end numbers" of 30 December, far from the question by meaning and of none of its words, held back
+    chunks = [_chunk("christmas-2027.md", 0, "sent every pupil a text with the Christmas dates", date="2027-12-25"),
+              _chunk("diary/2027-12.md", 0, "did the year end numbers", date="2027-12-30")]
+    monkeypatch.setenv("NOTESQA_TODAY", "2028-06-16")
+    ranked = fuse(chunks, _dense_only([0.62, 0.2], keyword=[4.0, 0.0], ceiling=6.0), "what happened over christmas",
+                  {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True}
+
+
 def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_not_lifted_by_its_day():
     # trial s56 KB: "how much per month was winter storage at Noss last winter?" had put a February journal's
     # insurance quote (no word of the question, dense 27th) first by its day, over the marina page's "storage Nov-Mar:
@@ -1987,6 +1998,13 @@ def test_the_next_of_a_thing_whose_best_passages_are_all_gone_is_the_soonest_to_
              _chunk("Committee.md", 0, f"midnight walk planning meeting {said(200)}")]
     assert _soonest(walks, np.arange(3), np.array([0.77, 0.5, 0.3], dtype=np.float32), date.today(), [2]).tolist() == \
         [-1, 1, 0]
+    # ... the soonest of those that say they are the next of it, where any does (trial s84 G: a meeting's action "move
+    # the member comms to w/c 19 June" had come before "next one Wed 28 Jun" for "when's the next moorside steering")
+    steering = [_chunk("Meetings/2028-05-31 Moorside steering.md", 0, f"Gemma - move the member comms to {said(3)}"),
+                dataclasses.replace(_chunk("Moorside.md", 0, f"next one {said(12)}"), parents=["Steering group"])]
+    asked = frozenset(tokenize("when's the next moorside steering"))
+    assert _soonest(steering, np.arange(2), np.array([0.65, 0.6], dtype=np.float32), date.today(), (),
+                    asked).tolist() == [0, 1]
     # ... not where the best says a day to come itself
     scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25, 0.3, 0.2], keyword=[0.5, 0.5, 0.4, 0.4, 0.0, 0.3, 0.3])
     chunks[1] = dataclasses.replace(chunks[1], date=said(20))
@@ -2016,6 +2034,9 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     assert _says_next_of(_chunk("m.md", 0, "Next PCC: Sunday 21 November"), asked)
     assert not _says_next_of(_chunk("m.md", 0, "Next wedding fair: Sun 3 Oct"), frozenset(tokenize("my next wedding")))
     assert _says_next_of(_chunk("JNCC.md", 0, "Next: Thu 17th Dec 14:00"), frozenset(tokenize("when is the next jncc")))
+    steering = dataclasses.replace(_chunk("Moorside.md", 0, "next one Wed 28 Jun (after go-live)"),
+                                   parents=["Steering group every other Wednesday 2pm"])  # (trial s84 G)
+    assert _says_next_of(steering, frozenset(tokenize("when's the next moorside steering")))
     # ... and so it is over "Next wedding fair: ..." (no "next" of a wedding: the review)
     fair = [dataclasses.replace(chunks[0], text=f"Next wedding fair: {said(24)}"), *chunks[1:]]
     assert fuse(fair, scores, "when is my next wedding", {}, None, 5)[0].row == 2
@@ -3169,6 +3190,13 @@ def test_asked_when_a_thing_was_last_done_a_passage_of_a_day_to_come_is_none():
     fixtures = chunks + [_chunk("rugby.md", 0, f"Date: {soon} | v: Cleckheaton | lesson", kind="table_row")]
     ranked = fuse(fixtures, _dense_only([0.7, 0.6, 0.62, 0.8]), "when did i last have a driving lesson", {}, None, 10)
     assert next(c for c in ranked if c.row == 3).explain.ahead
+    # ... nor a line of today's note that opens with a day to come (trial s84 M: "Sat 17: clean water butt, allotment
+    # watering" under today's "## Weekend" had been the newest for "when did we last go to the allotment")
+    coming = (date.today() + timedelta(days=1)).strftime("%a %-d")
+    plans = chunks + [_chunk("Daily/today.md", 0, f"{coming}: driving lesson", date=day(0))]
+    ranked = fuse(plans, _dense_only([0.7, 0.6, 0.62, 0.8]), "when did i last have a driving lesson", {}, None, 10)
+    assert [(c.explain.ahead, c.explain.recent > 0) for c in sorted(ranked, key=lambda c: c.row)][1:] == [
+        (False, True), (False, False), (True, False)]
     # ... asked what holds now, it may be ("how much is a lesson now": a price from next week)
     ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "how much is a driving lesson now", {}, None, 10)
     assert not any(c.explain.ahead for c in ranked)

@@ -1701,7 +1701,9 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     A passage that says only the words that name the period (of: the candidates' chunks; words: the question's indexed
     words) is near by none ("rape drilling plan this autumn": trial s81 A, a seed order's rows under "Seed Order Autumn
     2027" and a school's "Autumn term starts" had come before the plan, 9th)."""
-    if ceiling <= 0 or not len(dense):
+    # (none for a question of what the period holds and nothing else: "what happened over christmas", trials s84 E, F,
+    # K, had shown the one line that says "Christmas", the diary's days off of none of its words held back)
+    if ceiling <= 0 or not len(dense) or asks_only_the_day(text):
         return np.zeros(len(dense), dtype=bool)
     if len(days(text)) <= PERIOD_DAYS:
         return _off_the_day(text, dense, kw if own is None else own, paths, day, of, words)
@@ -2560,6 +2562,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     # trial s83 B)
     dated = [j for j in np.argsort(-fused, kind="stable")
              if (c := chunks[int(cand[j])]).date and c.date[:10] <= today and not c.origin and not c.thin
+             and not _ahead(c, today)
              and not (c.note_day and c.kind == "table_row")
              and not (task_state(c.text) in ("open", "doing") and any(d > today for d in task_days(c.text)))]
     named, said_alone = [j for j in dated if name[j] > 0], False
@@ -2634,8 +2637,14 @@ def _ahead(c: Chunk, today: str) -> bool:
     day gone read as next year's)?"""
     if c.origin:
         return False
-    if c.date:
-        return c.date[:10] > today
+    if c.date and c.date[:10] > today:
+        return True
+    if c.date:  # (... or a line of a day gone or today that opens with a day to come, "Sat 17: allotment watering"
+        # under today's note's "## Weekend": trial s84 M, the newest for "when did we last go to the allotment")
+        if not _opens_dated(c.text):
+            return False
+        later = {d[:10] for d in days_said(c.text, c.date) if len(d) >= 10} - {c.date[:10]}
+        return bool(later) and min(later) > today
     said = _said_days(c, today)
     last = (_dt.date.fromisoformat(today) + _dt.timedelta(days=AHEAD_DAYS)).isoformat()
     return bool(said) and all(today < d[:10] <= last for d in said if len(d) >= 10) and any(len(d) >= 10 for d in said)
@@ -2921,7 +2930,9 @@ def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
     return _NEXT_LABEL.search(c.text) is not None and _holds_words(c, asked - _NEXT_FRAME, True)
 
 
-_NEXT_LABEL = re.compile(r"\bnext\s*[:–—-]\s*\S", re.IGNORECASE)
+# ("Next:", "next one Wed 28 Jun" under "Steering group every other Wednesday": trial s84 G)
+_NEXT_LABEL = re.compile(r"\bnext(?:\s*[:–—-]\s*\S|\s+one\s+(?:is\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d))",
+                         re.IGNORECASE)
 _NEXT_NAMED = re.compile(r"\bnext\s+([^\W\d][\w'’&-]*(?:\s+[^\W\d][\w'’&-]*){0,2}?)(?=\s*[:(,;–—-]|\s+\d|\s+(?:on|at|"
                          r"is|was|will|be|mon|tue|wed|thu|fri|sat|sun)\w*\b|\s*$)", re.IGNORECASE)
 
@@ -2980,7 +2991,10 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
             for j, day in said.items()}
     coming = {j: day for j, day in said.items() if day}
     if coming:
-        soonest = min(coming.values())
+        # (the soonest of those that say they are the next of it, where any does: "next one Wed 28 Jun" under a
+        # steering group's line, not a meeting's action "move the member comms to w/c 19 June", trial s84 G, 8th)
+        told = [day for j, day in coming.items() if asked and _says_next_of(chunks[int(cand[j])], asked)]
+        soonest = min(told or coming.values())
         # (a later day of the soonest's own note is no next either: a schedule's "Date: 20 July", "Date: 6 July", a few
         # words nearer the question, had come before its "25 May" for "when's the next greenway visit", trial s78 C)
         # (... unless it says a word of the question the soonest does not, nor its note's title and headings: a table of
