@@ -1205,6 +1205,15 @@ def test_words_in_quotes_name_no_day():
 
 
 
+def test_may_or_march_after_for_is_the_month_planned_or_due_then():
+    # the s84 trials: "may" after "for" had been no month, "anything planned for may" of no day (a bill for a month is
+    # the thing's, not when it was noted, as before: trial s44)
+    today = date(2028, 6, 16)
+    assert min(days("anything planned for may", today)) == "2029-05-01"
+    assert min(days("whats due for march", today)) == "2029-03-01"
+    assert days("what was castle's bill for may", today) == days("a gift for may", today) == set()
+
+
 def test_a_week_or_a_day_a_week_on_is_a_day_phrase():
     # trial s84 D: "what's on the week after next" had kept "week after next" as words it asks of the week, each of the
     # week's passages short of them ("Nothing dated ... matches"); "a week on saturday" had lost "on saturday" alone

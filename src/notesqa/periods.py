@@ -229,9 +229,11 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
               # ... or ending the question after "in" or "during": "what did we do in may?" (trial s47), or after
               # "last", "next", "this", or a part's after "in", or "end of" ("what did we plant in early may?", "the
               # big job end of march", trial s62; not "early may" alone)
+              # (... or "for", what is planned or due then: "anything planned for may", the s84 trials' "what was castle's
+              # bill for may" had found that "may" read as no month)
               r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("in ", "during ", "last ", "next ", "this ", "in early ",
                                                          "in late ", "mid-", "mid ", "end of ", "start of ",
-                                                         "beginning of ", "middle of "))
+                                                         "beginning of ", "middle of ", "for "))
               # (... or before the year it is of from today: "the shop end of march this year", trial s66 GAM-010)
               + r")(?:march|may)(?=\s*[?.!]*\s*$|(?:\s+of)?\s+(?:last|this|next)\s+(?:year|yr)\b)"
               # ... or after "last", "next", "this", "in", "during" before other words, not a verb's ("last march about
