@@ -1382,6 +1382,21 @@ def test_when_a_thing_with_someone_is_asks_for_its_day_not_the_meetings_they_are
     assert idx.search("what did we agree with gemma", k=3)[0].path.startswith("Meetings/")
 
 
+def test_the_notes_a_person_is_credited_on_lead_only_near_the_best_match(tmp_path, embedder):
+    # trial s84 P: "when did i last have a 1-2-1 with martin" had shown a teaching committee's eight passages first, its
+    # attendees naming him, each far from the question, the 1-2-1s' own 9th and 10th
+    notes = tmp_path / "n"
+    write(notes / "Meetings" / "2028-06-07 Teaching committee.md", "---\ndate: 2028-06-07\nattendees: [[Martin Ashby]], "
+          "[[Priya Raman]]\n---\n# Teaching committee\n\n- students complained about 4 deadlines in week 10\n"
+          "- overall satisfaction 86%\n- exam board papers circulated Fri 16 June\n")
+    write(notes / "Meetings" / "Line manager 1-2-1s.md", "# Line manager 1-2-1s\n\n## 1-2-1 with Martin — 2 June 2028\n"
+          "- WAM draft, I'm at 46% teaching\n- promotion to Reader: apply in the 2029 round\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert idx.search("when did i last have a 1-2-1 with martin", k=3)[0].path == "Meetings/Line manager 1-2-1s.md"
+    # ... where they are near it, those notes first, as before
+    assert idx.search("what did we agree with priya", k=3)[0].path == "Meetings/2028-06-07 Teaching committee.md"
+
+
 def test_a_passage_of_no_day_that_names_the_month_asked_is_of_it(tmp_path, embedder):
     # trial s55: "dont ring priya in feb": the client's callout "Don't ring in Feb" had come 5th, after four passages of
     # a February day that said nothing of it; not for a question that looks back
