@@ -164,6 +164,12 @@ def test_a_namespaced_page_is_named_by_its_last_part():
     names = NoteNames.build(chunks, {})
     assert names.named_exactly("Dal Makhani") == {"pages/recipes___Dal Makhani.md"}
     assert names.named_exactly("Server") == frozenset()  # a title with a slash is no namespace
+    # ... not by its namespace's words alone where its last part is little words (trial s84 O: "Clients/Which" had been
+    # named by "client", first for "who can help when a client won't pay me")
+    chunks.append(Chunk("pages/Clients___Which.md", 1, 1, "bullet", "£0.45 a word print", "Clients/Which", [], [], [],
+                        None, 0))
+    names = NoteNames.build(chunks, {})
+    assert "pages/Clients___Which.md" not in names.named("who can help when a client won't pay me")
 
 
 def _same_names(tmp_path):

@@ -314,6 +314,11 @@ class NoteNames:
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
+                if namespaced and "/" in c.title.strip("/") and not _name_words(short[0]):
+                    # (not by its namespace's words alone, where its own part is little words: "Clients/Which" is no
+                    # note "client" names, trial s84 O: first for "who can help when a client won't pay me")
+                    space = _name_words(c.title.rsplit("/", 1)[0])
+                    names[c.path] = [n for n in names[c.path] if not n <= space]
             # not a line of fields (trial X: a Readwise note's Metadata), but a table's row is its first row
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text) \
                     and (c.kind == "table_row" or not field_lead(chunks, i)):

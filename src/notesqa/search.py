@@ -1233,14 +1233,16 @@ def _asked_for(live: "_Live", text: str, ranked, origin, mask) -> tuple[frozense
     # the meetings she is at, trial s75 Q: the task that says it had come 18th, after theirs)
     credited = frozenset() if asks_coming(text) else live.names.credited(text)
     of_them = [c for c in ranked if path_of(c) in credited] if credited else []
-    # (nor where their best is far below the best of all: "when did i last have a 1-2-1 with martin" had shown a
-    # teaching committee's eight passages, its attendees naming him, 0.29 down, before the 1-2-1s' 0.92, trial s84 P)
-    if of_them and ranked and of_them[0].rank < CREDITED_NEAR * ranked[0].rank:
+    # (nor the meetings someone was at, asked of a thing with them, where their best is far below the best of all:
+    # "when did i last have a 1-2-1 with martin" had shown a teaching committee's eight passages, its attendees naming
+    # him, 0.29 down, before the 1-2-1s' 0.92, trial s84 P; "papers by Zaharia" lists his papers, whatever)
+    if of_them and ranked and _WITH_SOMEONE.search(text) and of_them[0].rank < CREDITED_NEAR * ranked[0].rank:
         return frozenset(), []
     return credited, of_them
 
 
 CREDITED_NEAR = 0.5  # the share of the best passage's rank the best of the notes a person is credited on needs
+_WITH_SOMEONE = re.compile(r"\bwith\s+\w", re.IGNORECASE)
 
 
 def _newer_elsewhere(tree, text: str, ranked, asked: frozenset[str], origin) -> bool:
