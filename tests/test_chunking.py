@@ -75,20 +75,6 @@ def test_a_line_of_a_note_its_front_matter_alone_dates_is_of_the_one_day_it_writ
         assert [c.date for c in chunk_note(parse_note("- Amir, Tue 9 Nov, £185\n", name))] == ["2027-10-11"]
 
 
-def test_a_line_of_a_note_of_no_day_is_of_the_one_day_it_writes_in_the_year_its_note_writes():
-    # trial s84 E: an order log's "| 4 Apr |" rows, of a note of no day whose tasks say "📅 2028-06-25", had been of no
-    # day; G: "next one Wed 28 Jun" under links to "Meetings/2028-06-14 Moorside steering" too
-    log = parse_note("# Chemical orders\n\n| Date | What |\n|---|---|\n| 4 Apr | 20 hypo |\n| 30 May | 22 hypo |\n\n"
-                     "- [ ] stock take 📅 2028-06-30\n- PAC £48 a drum\n", "Chemical orders.md")
-    assert [c.date for c in chunk_note(log)] == ["2028-04-04", "2028-05-30", "2028-06-30", None]
-    steering = parse_note("- Steering group every other Wednesday\n  - [[Meetings/2028-06-14 Moorside steering]]\n"
-                          "  - next one Wed 28 Jun\n", "Moorside.md")
-    assert [c.date for c in chunk_note(steering)] == [None, None, "2028-06-28"]  # (a link's line no day of its own)
-    # ... not a note whose days with a year are years apart (which year "4 Apr" is, none of them says)
-    apart = parse_note("- boiler fitted 2019-03-01\n- serviced 12 Jan 2026\n- next service 4 Apr\n", "Boiler.md")
-    assert [c.date for c in chunk_note(apart)][2] is None
-
-
 def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     # trial s82 H: "## November spending" > "November total: £522.44" had been of no day, 15th for "what did the dept
     # spend in november" (every passage of November lifted over it)
