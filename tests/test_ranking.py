@@ -2005,6 +2005,20 @@ def test_the_next_of_a_thing_whose_best_passages_are_all_gone_is_the_soonest_to_
     asked = frozenset(tokenize("when's the next moorside steering"))
     assert _soonest(steering, np.arange(2), np.array([0.65, 0.6], dtype=np.float32), date.today(), (),
                     asked).tolist() == [0, 1]
+    # ... found whether or not it names the thing in its own words (its page's title and its parent do): of those the
+    # best says only days gone of, the next first
+    from notesqa.ranking import _next_first
+
+    gone = dataclasses.replace(_chunk("journals/j.md", 0, "Moorside steering (Teams): CR-015 approved"), date=said(-16))
+    page = dataclasses.replace(_chunk("Clients/Moorside Leisure.md", 0, f"next one {said(12)} (after go-live)"),
+                               title="Clients/Moorside Leisure", parents=["Steering group every other Wednesday 2pm"])
+    action = dataclasses.replace(_chunk("Meetings/2028-05-31 Moorside steering.md", 0,
+                                        f"Gemma - move the member comms to {said(3)}"),
+                                 title="2028-05-31 Moorside steering", date=said(-16))
+    three, fused = [gone, action, page], np.array([0.85, 0.68, 0.66], dtype=np.float32)
+    first = _next_first(three, np.arange(3), three, np.arange(3), fused.copy(), fused, np.array([-1.0, 0.0, 1.0]),
+                        np.array([True, True, False]), asked, date.today().isoformat())
+    assert first.tolist() == [2]
     # ... not where the best says a day to come itself
     scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25, 0.3, 0.2], keyword=[0.5, 0.5, 0.4, 0.4, 0.0, 0.3, 0.3])
     chunks[1] = dataclasses.replace(chunks[1], date=said(20))

@@ -1165,7 +1165,10 @@ def _next_first(chunks: list[Chunk], cand: np.ndarray, of: list[Chunk], order: n
     if not (coming[top] < 0 or coming[top] == 0 and not _says_next_of(of[top], asked)
             and _first_day_from(of[top], today) is not None):
         return np.zeros(0, dtype=np.int64)
-    named = np.flatnonzero(of_next)
+    # (... and those of a day to come that say they are its next, "next one Wed 28 Jun" under "Steering group every
+    # other Wednesday" of a client's page, trial s84 G: a meeting's action "move the member comms to w/c 19 June" first)
+    told = np.array([coming[j] > 0 and _says_next_of(of[j], asked) for j in range(len(cand))], dtype=bool)
+    named = np.flatnonzero(of_next | told)
     soonest = named[_soonest(chunks, cand[named], fused[named], today, list(range(len(named))), asked) > 0]
     soonest = soonest[np.argsort(-rank[soonest], kind="stable")]
     # (the best of each note: a wedding's note of that day is one answer, not the top ten)
