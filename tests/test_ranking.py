@@ -2553,6 +2553,14 @@ def test_a_holiday_named_with_a_word_of_a_thing_lifts_no_passage_of_that_day_of_
     assert off.tolist() == [True, False, False]  # (the rota's line says "price": near, lifted)
     # ... not a day gone (its passages are what it holds: "pricing recap email on 2026-11-24")
     assert not _off_the_day("christmas day 2020 price", dense, own, [c.path for c in of], day, of, words).any()
+    # ... and a thing asked of a day to come in two words (trial s84 B: "where does kyle have lunch on the 23rd" had the
+    # exam timetable's rows of the 23rd, none of its words, lifted over Kyle's clash note's "supervised lunch in LRC2")
+    exams = [_chunk("timetable.md", 0, "Day: Fri | Paper: GCSE Food | Room: Sports Hall", kind="table_row",
+                    date=(date.today() + timedelta(days=7)).isoformat()),
+             _chunk("clash log.md", 0, "Citizenship moved to 13:30, supervised lunch in LRC2 with Kyle")]
+    off = _off_the_day("where does kyle have lunch next friday", np.array([0.25, 0.6]), np.array([0.0, 3.0]),
+                       [c.path for c in exams], np.array([True, False]), exams, {"kyle": 3.0, "lunch": 2.0})
+    assert off.tolist() == [True, False]
 
 
 def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():

@@ -1741,7 +1741,7 @@ def _of_near_notes(paths: list[str], off: np.ndarray, day: np.ndarray, says: lis
     return np.array([p in near for p in paths], dtype=bool)
 
 
-DAY_ASKED_WORDS = 3  # a question of a day or a week this many words besides it asks a thing of it, not what it holds
+DAY_ASKED_WORDS = 2  # a question of a day or a week this many words besides it asks a thing of it, not what it holds
 _HOLIDAY_NAMED = re.compile(r"\b" + HOLIDAY_WORDS, re.IGNORECASE)
 
 
