@@ -1744,6 +1744,18 @@ def test_code_comes_first_for_a_question_that_asks_how_to_do_something():
     assert fuse(chunks, _dense_only([0.5, 0.47]), "why did the billing api stop?", {}, None, 10)[0].row == 0
 
 
+def test_a_passage_that_says_a_value_gone_goes_below_the_one_now_unless_the_question_looks_back():
+    # trial s84 N: "wifi password" had "Last year's was `fellwalker2027`" first, this year's second
+    chunks = [_chunk("wifi.md", 0, "Guest network: Brackenrigg-Guest, password `fellwalker2028` for all the rooms"),
+              _chunk("wifi.md", 1, "Password changes every January. Last year's was `fellwalker2027`")]
+    ranked = fuse(chunks, _dense_only([0.67, 0.68]), "wifi password", {}, None, 10)
+    assert ranked[0].row == 0 and ranked[1].explain.gone_value and "a value gone" in str(ranked[1].explain)
+    assert fuse(chunks, _dense_only([0.67, 0.68]), "what was last year's wifi password", {}, None, 10)[0].row == 1
+    # ... nor one that says the one now too
+    now = [chunks[0], _chunk("wifi.md", 1, "Password used to be fellwalker2027, now fellwalker2028")]
+    assert not any(c.explain.gone_value for c in fuse(now, _dense_only([0.67, 0.68]), "wifi password", {}, None, 10))
+
+
 def test_a_notes_opening_gives_its_place_to_the_passage_of_its_note_that_says_the_thing():
     # dev: "Why did my age matter for the timing of my retirement?" had been answered by the post's opening
     chunks = [_chunk("retiring.md", 0, "I left Autodesk because I could.", kind="paragraph"),

@@ -157,6 +157,10 @@ SAYS_ALL_BONUS = 0.05
 # 38?"), in a note whose other section says it as asked ("What went well"): a weekly review's two lists share
 # their words, and the model hardly reads a "not" (a helper's weekly notes: the wrong list had come first).
 TURNED_PENALTY = 0.05
+# A passage that says a value gone, of last year or before it ("Last year's was `fellwalker2027`", "the old code was
+# 4471"), and not the one now, for a question that does not look back (trial s84 N: "wifi password" had last year's
+# first, this year's "password `fellwalker2028`" second).
+GONE_VALUE_PENALTY = 0.05
 # A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
 # are likelier the answer than the prose around them. For ranking only.
 HOWTO_CODE_BONUS = 0.05
@@ -283,6 +287,7 @@ class Explanation:
     other_year: bool = False  # the question names a year; this chunk's note is of another (ranked OTHER_YEAR lower)
     older_edition: bool = False  # ... or of an older year than its name's latest note's, whose same entry it comes after
     turned: bool = False  # its heading says the question's thing turned, beside one that says it as asked
+    gone_value: bool = False  # it says a value of last year's or before, not now's, asked of none (GONE_VALUE_PENALTY)
     spread: bool = False  # a later row of its table or its note's tables: shown after other passages near its score
 
     @classmethod
@@ -384,6 +389,8 @@ class Explanation:
             note += ", after the same entry of the latest year's note of its name (or of the year asked's note or section)"
         if self.turned:
             note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
+        if self.gone_value:
+            note += f", says a value gone, last year's or an old one (-{GONE_VALUE_PENALTY:.2f})"
         if self.opening:
             note += (f", its note's opening, which says what all of it is about: after the passage of its note that "
                      f"says the thing, within {OPENING_MARGIN:.2f} of it")
@@ -933,6 +940,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     named_heading = _heading_named(passages, cand, scores.words, numbered(text))
     named_label = _label_named(chunks, cand, scores.words)
     turned = _turned(chunks, passages, cand, text)
+    gone_value = np.array([_says_gone_value(c.text) for c in of], dtype=bool) if not looks_back(text) \
+        and not asked_years(text) else np.zeros(len(cand), dtype=bool)
     compares = _compares(chunks, cand, text)
     listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
         else np.zeros(len(cand), dtype=bool)
@@ -1056,7 +1065,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + RECENT_BONUS * (recent + np.array([bool(o) for o in ordinal], dtype=np.float32) - ahead) + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + DAY_OPENS_BONUS * (day_opens | weekday_opens) + RECENT_BONUS * coming + NOW_SECTION * now_section
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns - NOT_THIS_PENALTY * not_this
-            - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
+            - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned
+            - GONE_VALUE_PENALTY * gone_value)
     rank, opening = _opening_yields(chunks, cand, rank, opening, asked)
     rank = _opening_leads(of, cand, rank, name, text, asked, passages)
     rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text),
@@ -1117,7 +1127,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "listing": bools(listing),
         "step": bools(step), "named_step": bools(named_step), "related": words, "related_score": more, "authors": bools(authors),
         "attendees": bools(attendees),
-        "other_year": bools(other_year), "older_edition": bools(older_edition), "turned": bools(turned)}
+        "other_year": bools(other_year), "older_edition": bools(older_edition), "turned": bools(turned),
+        "gone_value": bools(gone_value)}
     # ... each candidate's made from its row of them when first read (Candidate.explain)
     columns, ranks = (tuple(given), list(given.values())), given["rank"]
     return [Candidate(ids[j], ranks[j], columns=columns, at=j)
@@ -2451,6 +2462,18 @@ def _own_words(name: str, title: str, first: bool) -> frozenset[str] | None:
     heading (first) and says the whole title and more: it names nothing."""
     heading, titled = _words_of(name), _words_of(title)
     return None if first and titled <= heading else heading - titled
+
+
+# "last year's was", "the old code", "previously", "used to be"; not where the line says the one now too ("Used to be £18,
+# now £20", "new code 4471")
+_GONE_VALUE = re.compile(r"\b(?:last\s+(?:year|yr|season)['’]?s?\b(?=[^.;]*\bwas\b)|the\s+old\s+\w+\s+(?:was|is)\b|"
+                         r"previously\b|used\s+to\s+be\b|formerly\b)", re.IGNORECASE)
+_NOW_VALUE = re.compile(r"\b(?:now|new|current|currently|this\s+year['’]?s?)\b", re.IGNORECASE)
+
+
+def _says_gone_value(text: str) -> bool:
+    """Does a passage say a value gone (_GONE_VALUE), and not the one now (_NOW_VALUE)?"""
+    return _GONE_VALUE.search(text) is not None and _NOW_VALUE.search(text) is None
 
 
 def _turned(chunks: list[Chunk], passages: "Passages", cand: np.ndarray, text: str) -> np.ndarray:
