@@ -3237,6 +3237,13 @@ def test_asked_when_a_thing_was_last_done_a_passage_of_a_day_to_come_is_none():
     ranked = fuse(plans, _dense_only([0.7, 0.6, 0.62, 0.8]), "when did i last have a driving lesson", {}, None, 10)
     assert [(c.explain.ahead, c.explain.recent > 0) for c in sorted(ranked, key=lambda c: c.row)][1:] == [
         (False, True), (False, False), (True, False)]
+    # ... not one that opens with its own day and says days to come after it (the s84 rescore: "Fri 3 Dec – B2 E133
+    # again ... coming Thu 9 Dec" had been read as of a day to come)
+    from notesqa.ranking import _ahead
+
+    fault = _chunk("Boiler.md", 0, f"{date.today():%a %-d %b} – E133 again, lead coming "
+                                   f"{date.today() + timedelta(days=2):%a %-d %b}", date=day(0))
+    assert not _ahead(fault, date.today().isoformat())
     # ... asked what holds now, it may be ("how much is a lesson now": a price from next week)
     ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "how much is a driving lesson now", {}, None, 10)
     assert not any(c.explain.ahead for c in ranked)

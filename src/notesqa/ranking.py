@@ -2670,7 +2670,9 @@ def _ahead(c: Chunk, today: str) -> bool:
         return True
     if c.date:  # (... or a line of a day gone or today that opens with a day to come, "Sat 17: allotment watering"
         # under today's note's "## Weekend": trial s84 M, the newest for "when did we last go to the allotment")
-        if not _opens_dated(c.text):
+        # (not one that opens with its own day and says days to come after it: "Fri 3 Dec – B2 E133 again ... coming
+        # Thu 9 Dec", the s84 rescore)
+        if not _opens_dated(c.text) or c.date[:10] in days_written(c.text, c.date):
             return False
         later = {d[:10] for d in days_said(c.text, c.date) if len(d) >= 10} - {c.date[:10]}
         return bool(later) and min(later) > today
