@@ -3179,6 +3179,11 @@ def test_a_note_a_few_words_name_in_full_and_ask_nothing_of_leads_with_its_openi
     assert fuse(note, patio, "spring clean patio", named, None, 10)[0].row == 3
     assert fuse(note, scores, "when is the spring clean", named, None, 10)[0].row != 1
     assert fuse(note, scores, "spring clean checklist", named, None, 10)[0].row != 1  # (a part of it: the review)
+    # ... and one half of whose words or more are its title's, a word besides at most (trials s84 C, E, F: "camping
+    # rules for ashfest", "club gala plan", "our waste licence" had a line of each first, not its opening)
+    garden = [dataclasses.replace(c, title="Garden jobs", path="Home/Garden jobs.md") for c in note[:4]] + note[4:]
+    assert fuse(garden, scores, "garden jobs rota", {}, None, 10)[0].row == 1
+    assert fuse(garden, scores, "garden jobs 2027", {}, None, 10)[0].row != 1  # (a number: a thing of it)
 
 
 def test_a_passage_of_the_day_asked_only_as_the_day_a_change_holds_from_is_not_of_it():
