@@ -1771,12 +1771,6 @@ def test_a_notes_opening_gives_its_place_to_the_passage_of_its_note_that_says_th
     assert fuse(chunks, dense, "what is retiring early?", {}, None, 10)[0].row == 0
     assert fuse(chunks, dense, "why did my age matter?", {"retiring.md": 1.0}, None, 10)[0].row == 0
     assert fuse(chunks, _dense_only([0.5, 0.3, 0.48, 0.1]), "why did my age matter?", {}, None, 10)[0].row == 0
-    # ... or one whose own words say more of the question than the other's (trial s84 C: the dog show's opening
-    # "Judging starts 2pm in the ring" had yielded to "Mrs Pearce (Waggy Tails rescue)" under "## Judges")
-    dogs = [_chunk("dog-show.md", 0, "Fun dog show. Judging starts 2pm in the ring", kind="paragraph"),
-            dataclasses.replace(_chunk("dog-show.md", 1, "Mrs Pearce (Waggy Tails rescue)"), heading=["Judges"]),
-            *chunks[2:]]
-    assert fuse(dogs, _dense_only([0.5, 0.52, 0.48, 0.1]), "what time is the dog judging", {}, None, 10)[0].row == 0
     # ... or its fields, a question asking for one of them (trial s49: "what room is 10b in?" and "room: S4")
     fields = [dataclasses.replace(_chunk("10b.md", 0, "class: 10B\nroom: S4", kind="paragraph"), thin=True),
               _chunk("10b.md", 1, "moved J.M. away from D.S. in 10B", kind="paragraph"), *chunks[2:]]

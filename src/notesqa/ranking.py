@@ -1067,7 +1067,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns - NOT_THIS_PENALTY * not_this
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned
             - GONE_VALUE_PENALTY * gone_value)
-    rank, opening = _opening_yields(chunks, cand, rank, opening, asked)
+    rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank = _opening_leads(of, cand, rank, name, text, asked, passages)
     rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text),
                                                 frozenset(years_asked))  # ("this year" too: trial s76 E)
@@ -1266,12 +1266,10 @@ def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.
 
 
 def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
-                    opening: np.ndarray, asked: frozenset[str] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
+                    opening: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A note's opening paragraph gives its place to the best other passage of its note (of prose: not code nor
-    a table row) that ranks within OPENING_MARGIN of it, and takes that one's: the note keeps its place; not to one
-    whose own words say fewer of the question's (asked) than its own (trial s84 C: "Judging starts 2pm in the ring" of
-    the dog show's opening had yielded to "Mrs Pearce (Waggy Tails rescue)", a line under "## Judges", for "what time
-    is the dog judging"). (the ranks, which openings gave their place)."""
+    a table row) that ranks within OPENING_MARGIN of it, and takes that one's: the note keeps its place.
+    (the ranks, which openings gave their place)."""
     yielded = np.zeros(len(cand), dtype=bool)
     if not opening.any():
         return rank, yielded
@@ -1284,8 +1282,7 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
             best.setdefault(c.path, j)
     for j in np.flatnonzero(opening).tolist():
         other = best.get(chunks[rows[j]].path)
-        if other is not None and rank[j] > rank[other] >= rank[j] - OPENING_MARGIN \
-                and len(asked & _words_of(chunks[rows[other]].text)) >= len(asked & _words_of(chunks[rows[j]].text)):
+        if other is not None and rank[j] > rank[other] >= rank[j] - OPENING_MARGIN:
             rank[j], rank[other] = rank[other], rank[j]
             yielded[j] = True
     return rank, yielded
