@@ -885,7 +885,10 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     # been of 28 March 2028)
     assert days_written("Last year — Easter 2027 (28 March)", "2028-04-10") == {"2027-03-28"}
     assert days_written("Sports day 2027 (Tue 6 July)", "2028-06-10") == {"2027-07-06"}
-    assert days_written("Ref 20270 (28 March)", "2028-04-10") == {"2028-03-28"}  # (no year: a longer number)
+    assert days_written("Ref 12027 (28 March)", "2028-04-10") == {"2028-03-28"}  # (no year: a longer number)
+    # ... not a sum, nor a number the weekday written rules out or of the last century with none (the review)
+    for sum_or_count in ("Paid deposit £2000 (Tue 28 March)", "£1999 (Tue 28 March)", "Sold 1950 (28 March)"):
+        assert days_written(sum_or_count, "2028-04-10") == {"2028-03-28"}, sum_or_count
     # ... or a day after its weekday of the year the text writes in which that weekday holds (trial s83 I: "Last Easter
     # (2027): Bateman-Cole on Sun 28 Mar" had been Tuesday 28 March 2028, first for "what did i do last tuesday"); a
     # weekday typed wrong, no other year written, stays of the nearest year

@@ -401,7 +401,8 @@ def test_a_verbs_past_forms_and_a_few_nouns_are_the_verb():
     # trials s50, s51: a log's "leeks sown", "met Dr. Nguyen", "sent the invoice" for "sow", "meet", "send"
     assert tokenize("sown met sent grew") == tokenize("sow meet send grow")
     # trial s84 H: "when did i last ring priya" for the notes' "Rang Priya at lunchtime"
-    assert tokenize("rang spoke told brought taught") == tokenize("ring speak tell bring teach")
+    assert tokenize("rang told brought taught") == tokenize("ring tell bring teach")
+    assert "speak" not in tokenize("replaced a broken spoke on the front wheel")  # (a wheel's: the review)
     # trial s51: "why didnt the sourdough rise" for the notes' "didn't rise"; "cant" and "wont" are words of their own
     assert tokenize("didnt doesnt isnt wasnt shouldnt") == tokenize("didn't doesn’t isn't wasn't shouldn't")
     assert tokenize("cant wont") == ["cant", "wont"]

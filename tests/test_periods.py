@@ -70,6 +70,7 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     # alone); a thing of it, Christmas Day
     assert days("what did we do at christmas", today) == days("what did we do last christmas", today) == christmas
     assert days("how much was the turkey last christmas", today) == {"2025-12-25"}
+    assert days("what did we do christmas morning", today) == {"2025-12-25"}  # (the day's: the review)
     # ... a gig, a service, a lunch of it too (trial s63 SND-010: "the rooks xmas gig next sat" had been read as
     # Christmas Day 2025, not next Saturday)
     assert days("what have i got to sort before the rooks xmas gig next sat", today) == {"2026-12-12"}
@@ -1229,6 +1230,7 @@ def test_what_is_on_is_asked_of_a_period_after_the_or_a_part_of_a_month():
               "what's happening in june"):
         assert asks_what_is_on(q) and days(q, today), q
     assert not asks_what_is_on("what have i got to pay the taxman this month")  # (as before: the s74 rescore)
+    assert not asks_what_is_on("what's on the tesco shopping list for saturday")  # (a list's: the review)
 
 
 def test_a_year_in_quotes_is_no_year_asked():
@@ -1527,6 +1529,7 @@ def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
     # coming Tuesday, its note's "Next: Tue 11 Apr" second); a week's weekday still a day
     assert days("when is the next patch tuesday", saturday) == set()
     assert days("what am i doing next week tuesday", saturday) == {"2026-12-08"}
+    assert days("what am i doing first thing tuesday", saturday) == {"2026-12-08"}  # (the review)
 
 
 def test_a_winter_named_by_the_two_years_it_spans_is_that_winter():

@@ -1754,6 +1754,11 @@ def test_a_passage_that_says_a_value_gone_goes_below_the_one_now_unless_the_ques
     # ... nor one that says the one now too
     now = [chunks[0], _chunk("wifi.md", 1, "Password used to be fellwalker2027, now fellwalker2028")]
     assert not any(c.explain.gone_value for c in fuse(now, _dense_only([0.67, 0.68]), "wifi password", {}, None, 10))
+    # ... nor "previously", nor asked for the old one (the review)
+    aside = [chunks[0], _chunk("wifi.md", 1, "Password: fellwalker2028 (previously fellwalker2027)")]
+    assert not any(c.explain.gone_value for c in fuse(aside, _dense_only([0.67, 0.68]), "wifi password", {}, None, 10))
+    assert not any(c.explain.gone_value for c in fuse(chunks, _dense_only([0.67, 0.68]), "old wifi password", {}, None,
+                                                        10))
 
 
 def test_a_notes_opening_gives_its_place_to_the_passage_of_its_note_that_says_the_thing():
@@ -2017,6 +2022,12 @@ def test_the_next_of_a_thing_whose_best_passages_are_all_gone_is_the_soonest_to_
     asked = frozenset(tokenize("when's the next moorside steering"))
     assert _soonest(steering, np.arange(2), np.array([0.65, 0.6], dtype=np.float32), date.today(), (),
                     asked).tolist() == [0, 1]
+    # ... and those that say it in their own words (the review: "Dentist appointment moved forward to <3 days on>" had
+    # come after Dentist.md's "Next: <120 days on> check-up")
+    dentist = [_chunk("journal.md", 0, f"Dentist appointment moved forward to {said(3)}"),
+               _chunk("Dentist.md", 0, f"Next: {said(120)} check-up")]
+    assert _soonest(dentist, np.arange(2), np.array([0.65, 0.6], dtype=np.float32), date.today(), (),
+                    frozenset(tokenize("when's the next dentist"))).tolist() == [1, 0]
     # ... found whether or not it names the thing in its own words (its page's title and its parent do): of those the
     # best says only days gone of, the next first
     from notesqa.ranking import _next_first

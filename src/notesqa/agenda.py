@@ -774,7 +774,10 @@ _YEAR_LABEL = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))[ \t]*(?:[-*+][ \t]+)?(?:Q
 YEAR_LABEL_REACH = 18  # characters before a day its year's label is written in
 # ... or a year the day is written in brackets after, whatever before it: "Last year — Easter 2027 (28 March)" (trial
 # s84 H: of the note's year, 28 March 2028)
-_YEAR_BRACKETED = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*\(\s*(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?$", re.IGNORECASE)
+# (not a sum or a count: "Paid deposit £2000 (Tue 28 March)", "Sold 1950 (28 March)", the review; a year near the text's
+# own, YEAR_BRACKETED_NEAR)
+_YEAR_BRACKETED = re.compile(r"(?<![\d/.,£$€-])(?<![£$€]\s)((?:19|20)\d\d)\s*\(\s*(?:(" + ANY_WEEKDAY + r")\w*\.?,?\s+)?$",
+                             re.IGNORECASE)
 
 
 # ... or that opens a bracket, a few words of it before the day: "Last Easter (2027, Easter was 28 March)" (trial s83 B:
@@ -788,9 +791,19 @@ def _year_label(text: str, m: re.Match) -> str | None:
     """The year a label before a day written without one says ("2026: 25 Oct"), or an aside that opens with it ("(2027,
     Easter was 28 March)"), or one the day is in brackets after ("Easter 2027 (28 March)"), else None."""
     label = _YEAR_LABEL.search(text, max(0, m.start() - YEAR_LABEL_REACH), m.start()) \
-        or _YEAR_ASIDE.search(text, max(0, m.start() - YEAR_ASIDE_REACH), m.start()) \
-        or _YEAR_BRACKETED.search(text, max(0, m.start() - YEAR_LABEL_REACH), m.start())
+        or _YEAR_ASIDE.search(text, max(0, m.start() - YEAR_ASIDE_REACH), m.start())
+    if label is None and (label := _YEAR_BRACKETED.search(text, max(0, m.start() - YEAR_LABEL_REACH), m.start())) \
+            and (not _on_weekday(label[1], m, label[2]) if label[2] else label[1] < "2000"):
+        return None  # (a weekday the year does not hold it on, "£1999 (Tue 28 March)"; a count, "Sold 1950 (28 March)":
+        # the review)
     return label[1] if label else None
+
+
+def _on_weekday(year: str, m: re.Match, weekday: str) -> bool:
+    """Is the day m writes (of no year) on weekday in year?"""
+    _, month, day = day_of(m)
+    iso = as_date(f"{year}-{month}-{day}")
+    return iso is not None and date.fromisoformat(iso).weekday() == weekday_number(weekday)
 
 
 # a year's two digits after a day and its month: "Fri 12 Mar 27?", "Booked Thurs 21 Jan 27, 3.30"

@@ -630,7 +630,7 @@ _UPCOMING = re.compile(rf"\b(?:upcoming|coming up)\b(?=.*\b{_DUE_WORD}\b)|\b{_DU
 # a weekday named by the word before it after "the next", "the last" ("when is the next patch tuesday": trial s83 O, read
 # as the coming Tuesday); not a week's ("next week tuesday")
 _KIND_BEFORE = frozenset("next last first every".split())
-_WEEK_WORDS = frozenset("week wk weekend month".split())
+_WEEK_WORDS = frozenset("week wk weekend month thing".split())  # ("first thing monday": the review)
 
 
 def _a_kind_of_day(before: list[str]) -> bool:
@@ -989,12 +989,15 @@ def _holiday_days(m: re.Match, day: date) -> list[date]:
     # christmas", "how much did i make over christmas 2026" had been of 25 December alone)
     # (... or asked what was done or happened then: "what did we do last christmas", trial s84 E, had been 25 December's
     # bank holiday opening hours alone)
-    if _holiday_name(m) == "christmas" and (_OVER.search(m.string, 0, m.start(2)) or _WHAT_WAS_DONE.search(m.string)):
+    if _holiday_name(m) == "christmas" and (_OVER.search(m.string, 0, m.start(2)) or _WHAT_WAS_DONE.search(m.string)
+                                            and not _DAY_PART_AFTER.match(m.string, m.end(2))):
         return [day + timedelta(days=i) for i in range(-2, 8)]
     return [day]
 
 
 _WEEKEND_AFTER = re.compile(r"\s+weekend\b", re.IGNORECASE)
+_DAY_PART_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night|eve|day|lunch|dinner|dinnertime)\b", re.IGNORECASE)  # (the
+# review: "what did we do christmas morning" is the day's)
 _BANK_WORD = re.compile(r"\bbank\s+hol", re.IGNORECASE)  # ("the easter bank holiday weekend": Saturday to Monday)
 _OVER = re.compile(r"\b(?:over|during|across|through|thru)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -1696,8 +1699,9 @@ def asks_what_was_done(text: str) -> bool:
 # in may" had said "Nothing dated ... matches" where "what's on in may" listed five)
 _WHAT_IS_ON = re.compile(r"^\W*(?:what\s+(?:[\w'’-]+\s+){0,2}?(?:have|has)\s+(?:i|we)\s+got(?:\s+on)?|"
                          r"what(?:['’]?s|\s+is|\s+are)\s+(?:on|happening|going\s+on|coming\s+up)|"
-                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b(?=\s+(?:in|on|this|next|over|during|at|for|the|end|start|"
-                         r"beginning|middle|early|mid|late|w/?c)\b)",
+                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b(?=\s+(?:in|on|this|next|over|during|at|end|start|"
+                         r"beginning|middle|early|mid|late|w/?c|the\s+(?:week|weekend|days?|month|end|start|beginning|"
+                         r"middle|rest|next|last|first|\d))\b)",  # (not "what's on the shopping list": the review)
                          re.IGNORECASE)
 
 

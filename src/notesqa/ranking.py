@@ -941,7 +941,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     named_label = _label_named(chunks, cand, scores.words)
     turned = _turned(chunks, passages, cand, text)
     gone_value = np.array([_says_gone_value(c.text) for c in of], dtype=bool) if not looks_back(text) \
-        and not asked_years(text) else np.zeros(len(cand), dtype=bool)
+        and not asked_years(text) and not _ASKS_GONE.search(text) else np.zeros(len(cand), dtype=bool)
     compares = _compares(chunks, cand, text)
     listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
         else np.zeros(len(cand), dtype=bool)
@@ -2475,7 +2475,10 @@ def _own_words(name: str, title: str, first: bool) -> frozenset[str] | None:
 # "last year's was", "the old code", "previously", "used to be"; not where the line says the one now too ("Used to be £18,
 # now £20", "new code 4471")
 _GONE_VALUE = re.compile(r"\b(?:last\s+(?:year|yr|season)['’]?s?\b(?=[^.;]*\bwas\b)|the\s+old\s+\w+\s+(?:was|is)\b|"
-                         r"previously\b|used\s+to\s+be\b|formerly\b)", re.IGNORECASE)
+                         r"used\s+to\s+be\b|formerly\b)", re.IGNORECASE)  # (not "previously": "Password: x (previously
+# y)", "as previously agreed", the review)
+_ASKS_GONE = re.compile(r"\b(?:old|previous|former|last\s+(?:year|yr|season)['’]?s?|used\s+to)\b", re.IGNORECASE)  # ("old
+# door code": the value gone is asked, the review)
 _NOW_VALUE = re.compile(r"\b(?:now|new|current|currently|this\s+year['’]?s?)\b", re.IGNORECASE)
 
 
@@ -2676,6 +2679,8 @@ def _ahead(c: Chunk, today: str) -> bool:
         return False
     if c.date and c.date[:10] > today:
         return True
+    if c.date and c.date[:10] < _days_before_iso(today, AHEAD_DAYS):
+        return False  # (a line of long ago says days long gone: read no further, per candidate, the review)
     if c.date:  # (... or a line of a day gone or today that opens with a day to come, "Sat 17: allotment watering"
         # under today's note's "## Weekend": trial s84 M, the newest for "when did we last go to the allotment")
         # (not one that opens with its own day and says days to come after it: "Fri 3 Dec – B2 E133 again ... coming
@@ -2690,6 +2695,11 @@ def _ahead(c: Chunk, today: str) -> bool:
 
 
 AHEAD_DAYS = 62
+
+
+@lru_cache(maxsize=64)
+def _days_before_iso(today: str, n: int) -> str:
+    return (_dt.date.fromisoformat(today[:10]) - _dt.timedelta(days=n)).isoformat()
 
 
 # "when did i last ...", "when was the last time ...": of days gone
@@ -3032,7 +3042,11 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     if coming:
         # (the soonest of those that say they are the next of it, where any does: "next one Wed 28 Jun" under a
         # steering group's line, not a meeting's action "move the member comms to w/c 19 June", trial s84 G, 8th)
+        # (... or that say it in their own words: "Dentist appointment moved forward to <3 days on>" before Dentist.md's
+        # "Next: <four months on> check-up", the review)
         told = [day for j, day in coming.items() if asked and _says_next_of(chunks[int(cand[j])], asked)]
+        told += [day for j, day in coming.items()
+                 if told and _holds_words(chunks[int(cand[j])], asked - _NEXT_FRAME, False)]
         soonest = min(told or coming.values())
         # (a later day of the soonest's own note is no next either: a schedule's "Date: 20 July", "Date: 6 July", a few
         # words nearer the question, had come before its "25 May" for "when's the next greenway visit", trial s78 C)
