@@ -1327,7 +1327,8 @@ def _opening_leads(of: list[Chunk], cand: np.ndarray, rank: np.ndarray, name: np
     # (... not where the best passage says that word itself: "spring clean patio" is its patio's line, the s83 review;
     # nor of the first, last or next of it: "ellas last exam")
     named = name[best] >= 1.0 and not besides or 2 * len(asked & titled) >= len(asked) and len(besides) <= 1 \
-        and not besides & (_words_of(of[best].text) | _PART_WORDS) and not any(ch.isdigit() for ch in text) \
+        and not besides & (_words_of(" ".join((of[best].text, *of[best].parents, *of[best].heading))) | _PART_WORDS) \
+        and not any(ch.isdigit() for ch in text) \
         and not _ORDER_WORDS.search(text)
     if not len(at) or at[0] == best or not named:
         return rank
@@ -2483,8 +2484,16 @@ _NOW_VALUE = re.compile(r"\b(?:now|new|current|currently|this\s+year['’]?s?)\b
 
 
 def _says_gone_value(text: str) -> bool:
-    """Does a passage say a value gone (_GONE_VALUE), and not the one now (_NOW_VALUE)?"""
-    return _GONE_VALUE.search(text) is not None and _NOW_VALUE.search(text) is None
+    """Does a passage say a value gone (_GONE_VALUE) as what a sentence of it opens with, not in brackets, and not the
+    one now (_NOW_VALUE)? Not an aside of the one now: "Cost: £65 per cub (last year was £58)", "the code is 4471
+    (changed Oct — the old one was 1993)", the s84 rescore."""
+    if _NOW_VALUE.search(text) is not None:
+        return False
+    for m in _GONE_VALUE.finditer(text):
+        before = text[:m.start()]
+        if before.count("(") == before.count(")") and not re.search(r"[^\s.;!?]\s*$", before):
+            return True
+    return False
 
 
 def _turned(chunks: list[Chunk], passages: "Passages", cand: np.ndarray, text: str) -> np.ndarray:
@@ -3042,11 +3051,10 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     if coming:
         # (the soonest of those that say they are the next of it, where any does: "next one Wed 28 Jun" under a
         # steering group's line, not a meeting's action "move the member comms to w/c 19 June", trial s84 G, 8th)
-        # (... or that say it in their own words: "Dentist appointment moved forward to <3 days on>" before Dentist.md's
-        # "Next: <four months on> check-up", the review)
+        # (a line that says the thing and a day to come of another thing is no next of it: "Moorside steering (Teams):
+        # ... go-live moves to Tue 27 June", the s84 rescore; left: a sooner one so written, "Dentist appointment moved
+        # forward to <3 days on>", comes after a page's "Next: <four months on> check-up", the review)
         told = [day for j, day in coming.items() if asked and _says_next_of(chunks[int(cand[j])], asked)]
-        told += [day for j, day in coming.items()
-                 if told and _holds_words(chunks[int(cand[j])], asked - _NEXT_FRAME, False)]
         soonest = min(told or coming.values())
         # (a later day of the soonest's own note is no next either: a schedule's "Date: 20 July", "Date: 6 July", a few
         # words nearer the question, had come before its "25 May" for "when's the next greenway visit", trial s78 C)
