@@ -774,8 +774,8 @@ _YEAR_LABEL = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))[ \t]*(?:[-*+][ \t]+)?(?:Q
 YEAR_LABEL_REACH = 18  # characters before a day its year's label is written in
 # ... or a year the day is written in brackets after, whatever before it: "Last year — Easter 2027 (28 March)" (trial
 # s84 H: of the note's year, 28 March 2028)
-# (not a sum or a count: "Paid deposit £2000 (Tue 28 March)", "Sold 1950 (28 March)", the review; a year near the text's
-# own, YEAR_BRACKETED_NEAR)
+# (not a sum: "Paid deposit £2000 (Tue 28 March)", the review; nor a year its weekday rules out, nor one of the last
+# century with none, "Sold 1950 (28 March)": _year_label)
 _YEAR_BRACKETED = re.compile(r"(?<![\d/.,£$€-])(?<![£$€]\s)((?:19|20)\d\d)\s*\(\s*(?:(" + ANY_WEEKDAY + r")\w*\.?,?\s+)?$",
                              re.IGNORECASE)
 

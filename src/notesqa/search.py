@@ -1236,7 +1236,8 @@ def _asked_for(live: "_Live", text: str, ranked, origin, mask) -> tuple[frozense
     # (nor the meetings someone was at, asked of a thing with them, where their best is far below the best of all:
     # "when did i last have a 1-2-1 with martin" had shown a teaching committee's eight passages, its attendees naming
     # him, 0.29 down, before the 1-2-1s' 0.92, trial s84 P; "papers by Zaharia" lists his papers, whatever)
-    if of_them and ranked and _WITH_SOMEONE.search(text) and of_them[0].rank < CREDITED_NEAR * ranked[0].rank:
+    if of_them and ranked and ranked[0].rank > 0 and _WITH_SOMEONE.search(text) \
+            and of_them[0].rank < CREDITED_NEAR * ranked[0].rank:
         return frozenset(), []
     return credited, of_them
 
