@@ -18,7 +18,7 @@ from . import clock
 from .breadcrumbs import near_parents
 from .periods import DUE, century, holiday_alone, holiday_entry, holiday_of_name, holiday_year_entry, weekday_number
 from .maths import read_maths
-from .metadata import CLOSING_LABEL, daily_note
+from .metadata import CLOSING_LABEL, ENTRY_NUMBER, daily_note
 from .markup import TASK_CANCELLED, TASK_DOING, TASK_DONE, TASK_OPEN
 from .units import ABBREVIATIONS, ParsedNote, Unit, clean, unticked
 from .wording import counted
@@ -1007,7 +1007,7 @@ _DONE_COLUMN = re.compile(r"\s*(?![\w ]{0,24}\b(?:publish|birth|born|release|exp
                           r"purchased|sent|submitted)\b[\w ]{0,12}:\s", re.IGNORECASE)
 
 
-_ENTRY_NUMBER = re.compile(r"#\d{1,4}\s*[-–—:.]?\s")  # a log's entry's number before its day: "#34 Mon 27 Mar — sat nav" (trial s83 P)
+_ENTRY_NUMBER = re.compile(ENTRY_NUMBER)  # a log's entry's number before its day: "#34 Mon 27 Mar — sat nav" (trial s83 P)
 
 
 def _line_day(unit: Unit, note_day: str | None, period: str | None = None, order: str | None = None,

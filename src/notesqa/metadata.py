@@ -599,7 +599,8 @@ def _day_of_month(m: re.Match, year: str | None) -> str | None:
 _LINE_WEEKDAY = r"(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?\s+"
 # (after a log's entry number: "#34 Mon 27 Mar — show me / tell me Qs", trial s83 P: of no day, "when did i last have
 # a driving lesson" had no newest)
-_LINE_DAY = re.compile(r"^\s*(?:#\d{1,4}\s*[-–—:.]?\s+)?(?:\*\*|__|\*|_)?(?:" + _LINE_WEEKDAY + r")?"
+ENTRY_NUMBER = r"#\d{1,4}\s*[-–—:.]?\s"  # a log's entry's number before its day ("#34 Mon 27 Mar", "#34 - Mon 27 Mar")
+_LINE_DAY = re.compile(r"^\s*(?:" + ENTRY_NUMBER + r"\s*)?(?:\*\*|__|\*|_)?(?:" + _LINE_WEEKDAY + r")?"
                        r"(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?"
                        # (the first of a span of days: "27–29 Nov – tree festival", trial s62 G)
                        # (... a weekday before its last: "Sat 11 – Sun 12 Sep: camping", the last read of session 79)

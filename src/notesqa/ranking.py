@@ -1028,15 +1028,16 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
     meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
         if last_meeting else np.zeros_like(name)
+    # (asked when a thing was last done, a passage of a day to come is none: "Mon 3 Apr 5-6pm" of the lessons booked
+    # had come first for "when did i last have a driving lesson", trial s83 P; K, "when did i last do pitchside")
+    last_done = _ASKS_LAST_DONE.search(text) is not None and asks_latest(text)
+    ahead = np.array([_ahead(c, today) for c in of], dtype=bool) if last_done else np.zeros(len(cand), dtype=bool)
     recent, newest_among = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today, named_any=name,
-                                    worded=_words_said(of, asked, scores.words) * (own > 0)) \
+                                    worded=_words_said(of, asked, scores.words) * (own > 0),
+                                    ahead=ahead if last_done else None) \
         if asks_latest(text) \
         else (_last_of_any_year(of, day, text, today), [])
     ordinal = _ordinal_rows(of, fused, text)
-    # (asked when a thing was last done, a passage of a day to come is none: "Mon 3 Apr 5-6pm" of the lessons booked
-    # had come first for "when did i last have a driving lesson", trial s83 P; K, "when did i last do pitchside")
-    ahead = np.array([_ahead(c, today) for c in of], dtype=bool) if _ASKS_LAST_DONE.search(text) and asks_latest(text) \
-        else np.zeros(len(cand), dtype=bool)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
     coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
@@ -2585,8 +2586,8 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
 
 
 def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray, alone: bool = False,
-             today: str | None = None, named_any: np.ndarray | None = None, worded: np.ndarray | None = None
-             ) -> tuple[np.ndarray, list[int]]:
+             today: str | None = None, named_any: np.ndarray | None = None, worded: np.ndarray | None = None,
+             ahead: np.ndarray | None = None) -> tuple[np.ndarray, list[int]]:
     """For each candidate: 1 for those of the newest day among the best dated candidates (RECENT_NEAR of the best's
     fused score or more, RECENT_AMONG at most: trial s45's newest staff meeting had not been among the ten best), 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
@@ -2600,6 +2601,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     each candidate, how many of the question's words it says (_words_said): of the best dated, those that say the most,
     where any says one ("when did i last ring holt's": trial s81 R, a journal of none of its words had been the newest
     match; "when did i last do breakfast club": trial s83 D, "the kids made breakfast" of a day after the club's).
+    ahead: for each candidate, is it of a day to come (_ahead), where the caller has read it; else read here.
     (Those of the newest day, the dated candidates they were found among.)"""
     out = np.zeros(len(cand), dtype=np.float32)
     today = today or clock.today().isoformat()
@@ -2613,7 +2615,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     # trial s83 B)
     dated = [j for j in np.argsort(-fused, kind="stable")
              if (c := chunks[int(cand[j])]).date and c.date[:10] <= today and not c.origin and not c.thin
-             and not _ahead(c, today)
+             and not (_ahead(c, today) if ahead is None else ahead[j])
              and not (c.note_day and c.kind == "table_row")
              and not (task_state(c.text) in ("open", "doing") and any(d > today for d in task_days(c.text)))]
     named, said_alone = [j for j in dated if name[j] > 0], False
