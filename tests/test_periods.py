@@ -301,6 +301,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("whats on the week after half term", date(2027, 10, 21)) == {f"2027-11-0{d}" for d in range(1, 8)}
     assert min(days("the week before feb half term", date(2027, 10, 21))) == "2027-02-08"
     assert days("whats on week after the half term", date(2027, 10, 21)) == {f"2027-11-0{d}" for d in range(1, 8)}
+    # ... October's the last week whose Wednesday is in October: 2028's from Monday the 23rd, asked on its Tuesday (trial
+    # s85 F: the 30th's, so "because of half term" had been of May's)
+    assert min(days("which lessons moved because of half term", date(2028, 10, 24))) == "2028-10-21"
+    assert min(days("the week before half term", date(2028, 10, 24))) == "2028-10-16"
+    assert min(days("october half term 2029", date(2029, 10, 1))) == "2029-10-27"
     # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()
