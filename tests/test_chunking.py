@@ -1340,6 +1340,17 @@ def test_a_periodic_notes_log_lines_are_of_the_days_they_open_with():
     assert days["3 Jan: invoice paid"] == "2025-01-03" and days["kickoff call"] == "2024-02-01"  # (the next year's)
 
 
+def test_a_season_named_notes_log_lines_are_of_the_days_they_open_with():
+    # trial s85 D: "Bookings___Autumn 2028" > "10 Oct: Hargreaves" had been of 1 September, as every line of it, first
+    # for "what did the bills come to in september"; a winter's "5 Jan" of the year after
+    text = "- ## Done\n\t- 19 Sep: Bromfield Arms x3\n\t- 10 Oct: Hargreaves\n- Diary is in Google Cal too\n"
+    days = {c.text: c.date for c in chunk_note(parse_note(text, "pages/Bookings___Autumn 2028.md"))}
+    assert days["19 Sep: Bromfield Arms x3"] == "2028-09-19" and days["10 Oct: Hargreaves"] == "2028-10-10"
+    assert days["Diary is in Google Cal too"] == "2028-09-01"  # (of no day of its own: the season's first, as before)
+    days = {c.text: c.date for c in chunk_note(parse_note("- 5 Jan: gritting\n- 8 Dec: lights\n", "Winter jobs 2028.md"))}
+    assert days == {"5 Jan: gritting": "2029-01-05", "8 Dec: lights": "2028-12-08"}
+
+
 def test_a_line_of_a_day_under_a_heading_of_its_month_and_year_among_words_is_of_that_day():
     # trials s81 W, B: "## July 2027 paid" > "- 1 Jul rent £2,150" had been of July of any year (2028 for "in july" of
     # today's), "## One-offs July 2027" > "- 28 Jul: boiler service £96" of no day
