@@ -1599,6 +1599,26 @@ def test_the_hits_of_the_days_asked_are_chosen_from_every_candidate_not_the_firs
     assert _days_lifted(others) == others  # no day's: as ranked
 
 
+def test_the_hits_of_days_to_come_are_chosen_from_every_candidate_too(tmp_path, embedder):
+    # trial s85 D: "who am i sweeping tomorrow": tomorrow's booking, a task of none of the question's words, had been
+    # shown at -k 30 and not at -k 10, two dozen lines on sweeping first
+    from datetime import date, timedelta
+
+    tomorrow = date.today() + timedelta(days=1)
+    notes = tmp_path / "notes"
+    write(notes / "logseq" / "config.edn", "{}\n")
+    for i, flue in enumerate("alfa bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november "
+                             "oscar papa quebec romeo sierra tango uniform victor whiskey xray".split()):
+        write(notes / "pages" / f"Flue {flue}.md", f"- sweeping the {flue} flue: rods and brush {i}\n- soot bag\n")
+    write(notes / "pages" / "Bookings.md", f"- TODO Mrs Lamb, Ludlow, open fire\n  SCHEDULED: <{tomorrow} "
+                                           f"{tomorrow:%a}>\n- TODO Pemberton inglenook\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert any("Mrs Lamb" in h.text for h in idx.search("who am i sweeping tomorrow", k=3))
+    from notesqa.search import _of_days_to_come
+
+    assert _of_days_to_come("who am i sweeping tomorrow") and not _of_days_to_come("who did i sweep yesterday")
+
+
 def test_how_many_tasks_due_the_hits_show_counts_each_task_a_hit_shows(tmp_path, embedder):
     # trial s64 A: "whats due next week" had said "3 open tasks are due ..., 2 of them here" over a journal's "week
     # ahead:" bullet showing two of them under it and a page's task showing the third

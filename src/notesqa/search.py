@@ -261,7 +261,7 @@ class NotesIndex:
         # meeting's line, 4th by score, had been first at -k 5 and absent at -k 3)
         due = asks_due(text) or asks_overdue(text)
         n = max(k, REORDERED_FROM) if last_meeting or due or days(text) else k
-        if asks_what_was_done(text) and not last_meeting:
+        if (asks_what_was_done(text) or _of_days_to_come(text)) and not last_meeting:
             ranked = _days_lifted(ranked)
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, n + more,
                                                                            budget, min_score, mask)]
@@ -1097,6 +1097,14 @@ def _days_lifted(ranked: list[ranking.Candidate]) -> list[ranking.Candidate]:
     if lifted is None:
         return ranked
     return [c for c, up in zip(ranked, lifted) if up] + [c for c, up in zip(ranked, lifted) if not up]
+
+
+def _of_days_to_come(text: str) -> bool:
+    """Does the question name days that are all to come ("who am i sweeping tomorrow")? Their passages are chosen from
+    as _days_lifted says, as a question's for what was done (trial s85 D: tomorrow's "TODO Mrs Lamb, Ludlow, open fire"
+    of a bookings page, 0.14 below the best of no such day, had been shown at -k 30 and not at -k 10)."""
+    asked = days(text)
+    return bool(asked) and all(len(d) == 10 for d in asked) and min(asked) > clock.today().isoformat()
 
 
 def _in_days_reach(of_days: list[bool], scores: list[float]) -> list[bool] | None:
