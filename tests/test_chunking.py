@@ -81,6 +81,11 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     budget = parse_note("# Budget 2027-28\n\n## November spending\n- November total: £522.44\n\n## Spending in January"
                         "\n- books\n\n## May spending\n- pens\n", "Budget 2027-28.md")
     assert [c.date for c in chunk_note(budget)] == ["2027-11-01", "2028-01-01", None]  # (May: of either year)
+    # ... its year after it (trial s85 D: "## September 2028 actuals" > "Rent £150, van £312 ... = £668" of no day, 7th
+    # for "what did the bills come to in september"); not a thing's month ("## Fitted in March 2019")
+    bills = parse_note("# Monthly bills\n\n## September 2028 actuals\n- Rent £150 = £668\n\n## Fitted in March 2019\n"
+                       "- boiler\n", "Monthly bills.md")
+    assert [c.date for c in chunk_note(bills)] == ["2028-09-01", None]
     # ... and so a table's month alone (trial s82 I: "| Nov | £5,310 |" of "Budget 2027-28", of no day, second for "what
     # did we spend on dressings in november" under a 1:1's line of 16 November)
     rows = parse_note("# Budget 2027-28\n\n| Month | Spend |\n|---|---|\n| Nov | £3,412 |\n| Jan | £2 |\n| May | £3 |\n",
