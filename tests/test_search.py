@@ -1642,6 +1642,15 @@ def test_how_many_tasks_due_the_hits_show_counts_each_task_a_hit_shows(tmp_path,
     # ... and of fewer hits, the tasks they show
     said = idx.notice(hits[:1], question)
     assert said.startswith("3 things are due") and f", {sum(t in hits[0].text for t in ('finalise', 'email mum', 'send the invites'))} of them here" in said
+    # ... a line due then that a hit shows as the parent it is under too (trial s85 H: "we pick the tiles by 27 Oct" over
+    # "☐ Choose shower room tiles 📅 2028-10-27", "6 things are due ..., 5 of them here" at -k 10)
+    write(notes / "Loft.md", f"# Loft\n\n- Shower tray: we pick the tiles by {monday + timedelta(days=2):%-d %b %Y}\n"
+                             f"  - [ ] Choose shower room tiles 📅 {monday + timedelta(days=2)}\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search(question, k=10)
+    tiles = [h for h in hits if "Choose shower room tiles" in h.text]
+    assert idx.task_count(question) == 5 and idx.tasks_shown(tiles, question) == 2
+    assert "of them here" not in (idx.notice(hits, question) or "")
 
 
 def test_asked_what_is_due_when_nothing_is_a_task_due_another_day_is_not_of_the_days_asked(tmp_path, embedder):

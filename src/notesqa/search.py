@@ -954,9 +954,12 @@ def _sources_of_copies(hits: list[Hit]) -> list[Hit]:
 
 def _tasks_in(live: _Live, rows: np.ndarray, hits: list[Hit]) -> int:
     """How many of the tasks at rows (of live, the generation they were read from, whatever a refresh swapped in since)
-    the hits show: each at its line, its first line in a hit's text."""
+    the hits show: each at its line, its first line in a hit's text, or as the parent a hit is under (trial s85 H: "we
+    pick the tiles by 27 Oct" over "☐ Choose shower room tiles", "6 things are due ..., 5 of them here" at -k 10, "-k 6
+    shows all 6" said of the six shown)."""
     chunks = live.tree.chunks
-    return sum(any(h.path == c.path and h.line <= c.line <= h.end_line and c.text.split("\n", 1)[0] in h.text
+    return sum(any(h.path == c.path and (h.line <= c.line <= h.end_line and c.text.split("\n", 1)[0] in h.text
+                                         or c.text.split("\n", 1)[0] in h.parents)
                    for h in hits) for c in (chunks[int(r)] for r in rows))
 
 
