@@ -127,6 +127,11 @@ def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
                      "| Title | Date started | Date finished |\n|---|---|---|\n| Educated | 2024-01-02 | 2024-01-20 |\n\n"
                      "| Title | Date published |\n|---|---|\n| Hail Mary | 2021-05-04 |\n", "log.md")
     assert [c.date for c in chunk_note(log)] == ["2024-02-25", "2022-01-01", None, None]  # (a book's own day: none)
+    # ... after a tick (trial s85 H: a builder's "Paid: ✅ 22/09/2028" of no day, not found for "what did we pay gary in
+    # september")
+    stages = parse_note("# Loft\n\n| Stage | Amount | Paid |\n|---|---|---|\n| 2 | £9,700 | ✅ 22/09/2028 |\n"
+                        "| 4 | £9,700 | due on inspection |\n", "Loft.md")
+    assert [c.date for c in chunk_note(stages)] == ["2028-09-22", None]
     # a day in numbers, in the order the note writes its days (trial s52: a car's service history's "14/10/2026" rows
     # had been of no day, "the last car service" answered by the year before's); one that may be either, in none
     service = parse_note("# Service history\n\n| Date | Mileage |\n|---|---|\n| 14/10/2026 | 58,412 |\n"
