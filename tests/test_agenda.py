@@ -929,6 +929,13 @@ def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_unde
     starters = dataclasses.replace(bullet("Sept: Kath Dunne, Lucy Tran", 0), date=None, heading=["New starters autumn 26"])
     assert passage_year(starters) == "2026"
     assert passage_year(dataclasses.replace(starters, heading=["Sept 26 gig"])) is None  # (a day's number may be)
+    # ... or a holiday and its year, over its note's title's (trial s85 E: "## Christmas 2027 (for comparison)" >
+    # "Kingsmoor shut 24 Dec – 4 Jan" of "Christmas opening hours 2028", first for "is kingsmoor open between christmas
+    # and new year" of this one's)
+    shut = dataclasses.replace(bullet("Kingsmoor shut 24 Dec – 4 Jan", 0), date=None,
+                               title="Christmas opening hours 2028", heading=["Christmas 2027 (for comparison)"])
+    assert passage_year(shut) == "2027" and passage_year(dataclasses.replace(shut, heading=[])) == "2028"
+    assert len(Agenda([shut]).telling({"2028-12-24"}, "2028-10-24")) == 0
 
 
 def test_a_stay_of_days_a_line_opens_with_is_of_each_of_its_days_and_so_are_the_lines_under_it():

@@ -26,7 +26,8 @@ from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cel
 from .metadata import as_date, folder_year, headings_year, month_number, numbers_order, period_week, slashed_days, \
     year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
-    WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, weekday_number, weekday_numbered_from, weekdays_numbered, whole_season
+    WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, holiday_named, weekday_number, weekday_numbered_from, weekdays_numbered, \
+    whole_season
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -141,8 +142,6 @@ _THE_FIRST = re.compile(r"\s*(?:[^|:\n]{1,20}:\s*)?(?:(" + ANY_WEEKDAY + r")\.?,
 def _holiday_named(chunk: Chunk) -> bool:
     """Is the passage dated by its note's name of a holiday and its year only ("Christmas 2026 bookings"), its text
     and headings saying no day (not under "# Mother's Day - Sun 7 March 2027": trial s75 AA in the s77 rescore)?"""
-    from .periods import holiday_named
-
     day = (chunk.date or "")[:10]
     return holiday_named(PurePosixPath(chunk.path).stem) == day and \
         day not in days_written("\n".join((*chunk.heading, chunk.text)), day)
@@ -892,7 +891,14 @@ def passage_year(chunk: Chunk) -> str | None:
     Dec" had been of next week's Wednesday)."""
     m = _YEAR_OPENING.match(chunk.text)
     return m[1] if m else headings_year((*chunk.heading, *chunk.parents)) or _season_year(chunk) \
-        or year_said(chunk.title) or folder_year(chunk.path)
+        or _holiday_year(chunk) or year_said(chunk.title) or folder_year(chunk.path)
+
+
+def _holiday_year(chunk: Chunk) -> str | None:
+    """The year of the innermost heading or parent that names a holiday with its year ("## Christmas 2027 (for
+    comparison)" of "Christmas opening hours 2028": trial s85 E, its "Kingsmoor shut 24 Dec – 4 Jan" had been of this
+    Christmas's days, first for "is kingsmoor open between christmas and new year"), else None."""
+    return next((day[:4] for h in reversed((*chunk.heading, *chunk.parents)) if (day := holiday_named(h))), None)
 
 
 # a season and its year's last two digits, which no day's number can be: "New starters autumn 26" (trial s73 G: its
