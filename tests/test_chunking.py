@@ -91,6 +91,12 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     rows = parse_note("# Budget 2027-28\n\n| Month | Spend |\n|---|---|\n| Nov | £3,412 |\n| Jan | £2 |\n| May | £3 |\n",
                       "Budget 2027-28.md")
     assert [c.date for c in chunk_note(rows)] == ["2027-11-01", "2028-01-01", None]
+    # ... and a day of a month, of the span's year its month or its weekday says (trial s85 L: "| Sun 5 Nov |" of
+    # "Festivals Calendar 2028-29" had been of no day, "when is the next festival" 10 Dec's; "Sun 22 Apr" is 2029's)
+    rows = parse_note("# Festivals Calendar 2028-29\n\n| Date | Festival |\n|---|---|\n| Sun 5 Nov | Hartley |\n"
+                      "| Sun 22 Apr | Kingsmead |\n| Mon 22 Apr | no such |\n| 4 Feb | Chosen Hill |\n| 12 May | May |\n",
+                      "Festivals Calendar 2028-29.md")
+    assert [c.date for c in chunk_note(rows)] == ["2028-11-05", "2029-04-22", None, "2029-02-04", None]
     plans = parse_note("---\ndate: 2027-11-30\n---\n## January plans\n- a\n\n## Due November\n- b\n\n"
                        "## May be useful\n- c\n\n## Maya born in May\n- d\n", "Plans.md")
     assert [(c.date, c.note_day) for c in chunk_note(plans)] == [
@@ -1025,6 +1031,13 @@ def test_a_days_number_under_a_months_bullet_is_of_that_month_of_its_folders_yea
     assert [c.date for c in chunk_note(parse_note(text, "rotas/2026/coffee rota.md"))] == \
         [None, "2026-12-06", "2026-12-13", None, "2027-01-03"]
     assert [c.date for c in chunk_note(parse_note(text, "rotas/coffee rota.md"))][:3] == [None, None, None]  # (no year)
+    # ... a folder whose name ends with its year after a word (trial s85 C: "display-2028/run-of-show.md" opening "# Run
+    # of show – Saturday 4 Nov" had been of no day, not found for "what's on saturday 4 nov"); not a span's second
+    show = "# Run of show – Saturday 4 Nov\n\n- 08:00 Site opens\n"
+    assert [c.date for c in chunk_note(parse_note(show, "display-2028/run-of-show.md"))] == ["2028-11-04"]
+    assert [c.date for c in chunk_note(parse_note(show, "Trips 2028/run-of-show.md"))] == ["2028-11-04"]
+    for folder in ("v2028", "season 2027-2028", "display"):
+        assert [c.date for c in chunk_note(parse_note(show, f"{folder}/run-of-show.md"))] == [None], folder
 
 
 def test_a_log_entrys_weekday_and_day_in_numbers_under_a_heading_of_months_is_that_day():

@@ -812,6 +812,10 @@ def _row_day(unit: Unit, order: str | None = None, year: str | None = None, year
     if year is None and len(years) == 2 and (m := _YEARLESS_CELL.match(unit.text)) and not (m[2] or m[5]) \
             and (said := span_year(m[4], years)):
         return _yearless_cell_day(unit.text, said)
+    # ... or a day of its month, of the year of the span its month is in, or its weekday is on ("| Sun 5 Nov |", "| Sun
+    # 22 Apr |" of "Festivals Calendar 2028-29": trial s85 L, of no day, "when is the next festival" 10 Dec's)
+    if year is None and len(years) == 2 and m is not None and (m[2] or m[5]):
+        return _span_cell_day(unit.text, m, years)
     if years and (day := _weekday_cell_day(unit.text, years, order)):
         return day
     # ... or a day and its month in numbers under that month's heading ("| 04/01 |" under "## Jan" of "Training log
@@ -927,6 +931,15 @@ def _yearless_cell_day(text: str, year: str) -> str | None:
         return None
     # ... a weekday's day of the year either side where only that one is on it ("Fri 1 Jan" of "Christmas rota 2026")
     return of_its_weekday(f"{weekday} ", named, day, year) if weekday else calendar_day(named, day, year)
+
+
+def _span_cell_day(text: str, m: re.Match, years: tuple[str, ...]) -> str | None:
+    """The day a row's first cell writes without its year (m: _YEARLESS_CELL's) in a note of a span of two years: of
+    the year span_year gives its month, else of the one year of the two its weekday is on; None for none."""
+    said = span_year(m[3] or m[4], years)
+    found = {d for y in ((said,) if said else years) if (d := _yearless_cell_day(text, y)) and d[:4] in years
+             and (not m[1] or _on_weekday(d, m[1]))}
+    return found.pop() if len(found) == 1 else None
 
 
 # a first cell that is a weekday and a day and month in numbers, without a year: "Sat 5/12", "Date: Tue. 9/1"

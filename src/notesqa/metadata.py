@@ -1452,7 +1452,9 @@ def months_with_years(text: str) -> set[str]:
 _ISO_MONTH = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\w-])")  # "2026-12", not a day's "2026-12-01"
 
 
-_YEAR_FOLDER = re.compile(r"(?:^|/)((?:19|20)\d\d)/")
+# (or ends with it after a word: "display-2028/run-of-show.md", trial s85 C, its "# Run of show – Saturday 4 Nov" of no
+# day, not found for "what's on saturday 4 nov")
+_YEAR_FOLDER = re.compile(r"(?:^|/)(?:[^/]*?[^\w/]|[^/]*?_)?(?<!\d[-–/])((?:19|20)\d\d)/")
 
 
 def folder_year(path: str) -> str | None:
