@@ -938,6 +938,18 @@ def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_unde
     assert len(Agenda([shut]).telling({"2028-12-24"}, "2028-10-24")) == 0
 
 
+def test_a_day_after_its_weekday_without_its_year_is_of_the_year_near_today_it_is_on(monkeypatch):
+    # trial s85 K: "INSET day Fri 1 Dec – no run" of a school contract's term dates had been of any year's 1 December, no
+    # day "when is the next inset day" reads (the coming year's), the past one of 4 September first
+    monkeypatch.setenv("NOTESQA_TODAY", "2028-10-24")
+    inset = dataclasses.replace(bullet("INSET day Fri 1 Dec – no run", 0), date=None, path="school contract.md",
+                                title="School run")
+    agenda = Agenda([inset, dataclasses.replace(inset, text="Xmas fair 11 Dec", seq=1, line=2),
+                     dataclasses.replace(inset, text="Xmas fair Thu 11 Dec", seq=2, line=3)])
+    assert list(agenda.of_or_telling_between("2028-10-24", "2029-10-24")) == [0]  # (no weekday; not on it near today)
+    assert 1 in agenda.telling({"2028-12-11"}, "2028-10-24")  # (of any year's, as before)
+
+
 def test_a_stay_of_days_a_line_opens_with_is_of_each_of_its_days_and_so_are_the_lines_under_it():
     # trial s73 F: "Fri 11th - Sun 13th" > "Bass Rock: Linda Crawford" had been of the 11th only, "Nothing dated" for
     # "who's in bass rock this weekend"; "Hogmanay 30th - 2nd Jan" runs into the next month

@@ -748,6 +748,22 @@ def _year_beside(text: str, day: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+def _year_of_weekday(text: str, day: str) -> int | None:
+    """The year of a day text writes without it ("MM-DD") after its weekday ("INSET day Fri 1 Dec – no run" of a school
+    contract's term dates): the one of last year, this year and next that it is on that weekday (trial s85 K: of any
+    year, no day of the next year "when is the next inset day" reads, the past one of 4 September first), else None."""
+    now = clock.today().year
+    for m, (year, month, number) in _written_at(text):
+        if year or f"{int(month):02d}-{int(number):02d}" != day:
+            continue
+        if (w := WEEKDAY_BEFORE.search(text, max(0, m.start() - WEEKDAY_REACH), m.start())) is None:
+            return None
+        years = [y for y in (now - 1, now, now + 1)
+                 if (iso := as_date(f"{y}-{day}")) and date.fromisoformat(iso).weekday() == weekday_number(w[1])]
+        return years[0] if len(years) == 1 else None
+    return None
+
+
 YEAR_BESIDE_DAYS = 62
 YEAR_BESIDE_BACK = 2  # years before today's a day written with its year may be to give its year to one beside it
 
@@ -1035,7 +1051,8 @@ class Agenda:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
                     year = (self._year_written(chunk.path, day) or titled
-                            or _year_beside(chunk.text, day))  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
+                            or _year_beside(chunk.text, day)  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
+                            or _year_of_weekday(chunk.text, day))  # ("INSET day Fri 1 Dec", trial s85 K)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
                     if year:  # (and asked without its year, "on the 17th oct": trial s76 AC, "Nothing ... dated")
                         told[day].append(row)
