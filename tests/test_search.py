@@ -1411,6 +1411,25 @@ def test_a_passage_of_no_day_that_names_the_month_asked_is_of_it(tmp_path, embed
     assert idx.search("what did i ring priya about in feb", k=1)[0].path.startswith("Daily/")
 
 
+def test_a_passage_of_no_day_a_month_gone_labels_is_of_it(tmp_path, embedder):
+    # trial s85 J: "what did we pay for gas in september": "Paid in September: gas £2,380" of a utilities note of no day
+    # had come after a September journal's payroll query; E: "September bill was £1,388.40", 5th. Not a month said in
+    # passing ("Gas went up on 1 Oct"), nor "May be ..."
+    from datetime import date
+
+    year = date.today().year - 1
+    notes = tmp_path / "n"
+    write(notes / "Finance" / "Utilities.md", "# Utilities\n\n- Gas went up in October: new rate 7.9p\n\n## Gas\n\n"
+          "Paid in September: gas £2,380, electric £2,640.\n\n## Electric\n\n- September bill was £1,388.40\n"
+          "- May be £3 more\n")
+    for day in (f"{year}-09-01", f"{year}-09-14"):
+        write(notes / "Daily" / f"{day}.md", "- payroll query: overtime for the bank holiday, Sept pay\n- quiet day\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search(f"what did we pay for gas in september {year}", k=8)
+    labelled = [h.line for h in hits if h.path == "Finance/Utilities.md" and h.explain.day_match]
+    assert 7 in labelled and 11 in labelled and 3 not in labelled and 12 not in labelled
+
+
 def test_a_passage_of_no_day_under_the_season_asked_is_of_it(tmp_path, embedder):
     # trial s66 A LIV-019: "where are the mares going out this winter": the plan under "## Winter 2026/27 plan" had come
     # 8th, after journal lines of December about anything; not for a question that looks back

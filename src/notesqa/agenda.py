@@ -678,6 +678,28 @@ def _one(days: frozenset[str]) -> str | None:
     return next(iter(days)) if len(days) == 1 else None
 
 
+def _months_labelling(text: str) -> frozenset[str]:
+    """The months ("MM") a passage's label names: its words up to a colon, five at most ("Paid in September: gas
+    £2,380", "Sept gas actual: £2,212"), or a month's name it opens with before a word and a sum ("September bill was
+    £1,388.40")."""
+    label, colon, _ = text.partition(":")
+    if colon and len(label.split()) <= 5 and (said := months_said(label) | _months_opening(label)):
+        return said
+    return _months_opening(text) if _SUM.search(text, 0, 60) else frozenset()
+
+
+# a month's name or abbreviation a label opens with, a word after it: "September bill", "Sept gas actual" (not "May be",
+# "March on": words too)
+_MONTH_OPENING = re.compile(r"\s*(january|february|april|june|july|august|september|october|november|december|jan|feb|"
+                            r"apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+[^\W\d]", re.IGNORECASE)
+_SUM = re.compile(r"[£$€]\s?\d")
+
+
+def _months_opening(text: str) -> frozenset[str]:
+    m = _MONTH_OPENING.match(text)
+    return frozenset({f"{month_number(m[1]):02d}"}) if m else frozenset()
+
+
 def _opening(text: str) -> str:
     """The first two words of a passage's text ("Feb: quiet", "March - VAT return")."""
     return " ".join(text.split(None, 2)[:2])
@@ -971,6 +993,7 @@ class Agenda:
         told_spans: dict[str, list[int]] = defaultdict(list)  # ... inside a span of more than a week
         any_year_weeks: dict[str, list[int]] = defaultdict(list)  # ... of no year ("MM-DD")
         named_months: dict[str, list[int]] = defaultdict(list)  # "MM" -> the rows of no day that name that month
+        labelled_months: dict[str, list[int]] = defaultdict(list)  # "MM" -> the rows of no day a month labels
         any_year: dict[str, list[int]] = defaultdict(list)  # "MM-DD" -> the rows of no day that say it without a year
         seasons: dict[tuple[str, int | None], list[int]] = defaultdict(list)  # a season named -> the rows of no day
         weekly: dict[int, list[int]] = defaultdict(list)  # a weekday (Monday 0) -> the rows of no day that open with it
@@ -1076,6 +1099,8 @@ class Agenda:
                     named_months[f"{of_year}-{month}" if of_year else month].append(row)
                 for month in months_in_numbers(chunk.text):  # ("| Jenny Okafor | 03/2024 | 03/2027 |", trial s74 O)
                     named_months[month].append(row)
+                for month in _months_labelling(chunk.text):  # ("Paid in September: gas £2,380", trial s85 J)
+                    labelled_months[f"{titled}-{month}" if titled else month].append(row)
                 for season in _seasons_of(chunk):
                     seasons[season].append(row)
                 if (weekday := weekday_opening(chunk.text)) is not None:  # ("Sat 09:15, small pool" of a weekly
@@ -1140,6 +1165,7 @@ class Agenda:
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
         self._told_spans = {d: np.array(rows, dtype=np.int64) for d, rows in told_spans.items()}
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
+        self._labelled_months = {m: np.array(rows, dtype=np.int64) for m, rows in labelled_months.items()}
         self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
         self._told_weeks = {d: np.array(rows, dtype=np.int64) for d, rows in told_weeks.items()}
         self._any_year_weeks = {d: np.array(rows, dtype=np.int64) for d, rows in any_year_weeks.items()}
@@ -1290,6 +1316,13 @@ class Agenda:
         client's callout had come after four passages of February that said nothing of it)."""
         self._ensure()
         return np.union1d(self._named_months.get(month[5:], _NONE), self._named_months.get(month, _NONE))
+
+    def labelling_month(self, month: str) -> np.ndarray:
+        """The rows of the passages of no day that a month ("YYYY-MM") labels (_months_labelling), in a note whose title
+        says that year or none: "Paid in September: gas £2,380" for "what did we pay for gas in september" (trial s85
+        J: a September journal's payroll query had come first)."""
+        self._ensure()
+        return np.union1d(self._labelled_months.get(month[5:], _NONE), self._labelled_months.get(month, _NONE))
 
     def naming_season(self, asked: set[str]) -> np.ndarray:
         """The rows of the passages of no day that name the season the days asked are (periods.whole_season), of its

@@ -2257,6 +2257,9 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
             rows = np.union1d(rows, agenda.naming_month(month))  # s75 AA, "Jan/Feb: drop to 5kg" not in ten)
         # ... and one of no day that names the season asked: "## Winter 2026/27 plan" (trial s66 A LIV-019)
         rows = np.union1d(rows, agenda.naming_season(asked))
+    elif not asks_time(text):  # ... of a month gone, one a month labels: "Paid in September: gas £2,380" (trial s85 J)
+        for month in _whole_months(asked):
+            rows = np.union1d(rows, agenda.labelling_month(month))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
