@@ -242,6 +242,20 @@ def test_a_code_line_longer_than_a_piece_is_cut_between_words():
     assert [b for b, _ in pieces] == [0, 0]
 
 
+def test_a_code_block_is_cut_before_a_record_not_inside_one():
+    # trial s85 N: a salon's colour formulas, each client's line with its toner indented under it, had been cut between
+    # "Laura Fenwick   - foils: Blondor 6% + Olaplex" and "toner: CT 9/16 + drop of 9/3" ("laura fenwick 9/3 toner": out
+    # of ten); a record longer than half a piece is cut at its last line as before
+    from notesqa.chunking import code_pieces
+
+    records = "".join(f"Client {n:02d} name    - foils: Blondor 6% + Olaplex, 40 mins\n"
+                      f"                  toner: CT 9/16 + drop of 9/{n}\n" for n in range(8))
+    for _, piece in code_pieces(records):
+        assert piece.lstrip().startswith("Client") and piece.rstrip().split("\n")[-1].lstrip().startswith("toner")
+    deep = "top line\n" + "".join(f"    nested line {n} with a few more words here\n" for n in range(12))
+    assert len(code_pieces(deep)) == 2
+
+
 def test_units_without_a_word_make_no_chunk():
     text = "---\ntitle: Pics\n---\n\nMe at the beach.\n\n.\n\n* —\n  * the child of a dash\n\n* 🎉\n"
     chunks = chunk_note(parse_note(text, "pics.md"))
