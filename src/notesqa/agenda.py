@@ -600,8 +600,16 @@ def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
     """The day an open task is due: the day it is set for (📅, DEADLINE, due::), else the one its words say it is due
     ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
     ("☐ gas checks Wed 9 Dec", trial s66 CAR-033), each of the year nearest own (its passage's day, else today's)."""
-    return (due_day(text) or due_in_words(text, own, order) or _by_day(text, own)
-            or _one(weekday_numbered_from(text, date.fromisoformat(own[:10]))) or _one(weekday_dated(text, own)))
+    if due := due_day(text) or due_in_words(text, own, order) or _by_day(text, own):
+        return due
+    # (not a day it runs from: "chase Marek for rent – short £80 from Fri 20th, said he'll pay Wed 25 Oct", trial s85 K,
+    # had been due the 20th, "Nothing ... is due on 2028-10-25" over it first for "what's due wednesday")
+    text = _FROM_DAY.sub(lambda m: " " * len(m[0]), text) if "from" in text or "since" in text else text
+    return _one(weekday_numbered_from(text, date.fromisoformat(own[:10]))) or _one(weekday_dated(text, own))
+
+
+_FROM_DAY = re.compile(r"\b(?:from|since)\s+(?:the\s+)?(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+\d{1,2}(?:st|nd|rd|th)?"
+                       r"(?:\s+" + MONTH_NAME + r")?\b", re.IGNORECASE)
 
 
 # "by" and the day a task is to be done by ("☐ Holt – final letter (owed £780) by 12 Dec", "by Fri 18th Dec"): trial
