@@ -1716,6 +1716,20 @@ def test_when_i_last_did_a_thing_is_the_newest_line_that_says_the_most_of_it_and
     assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0}
 
 
+def test_when_i_last_spoke_to_someone_is_the_newest_line_that_names_them_however_much_more_it_says():
+    # trial s85 O: "when did i last speak to darren" had given the newest to 18 October's "Emailed Darren at Tarka",
+    # 20 October's "Darren from Tarka rang - ..." 0.67 of the best (a meeting's action) and left out
+    chunks = [_chunk("pages/Meetings___Fundraising 2025-10-16.md", 0, "DONE Ruth - send signed-off copy to Darren",
+                     date="2025-10-16"),
+              _chunk("journals/2025_10_18.md", 0, "Emailed Darren at Tarka to say copy's final", date="2025-10-18"),
+              _chunk("journals/2025_10_20.md", 0, "Darren from Tarka rang - the 100gsm envelope stock is delayed, he's "
+                     "swapped to 90gsm at no extra cost", date="2025-10-20"),
+              _chunk("journals/2025_10_21.md", 0, "Spoke to the bank about the card reader", date="2025-10-21")]
+    ranked = fuse(chunks, _dense_only([0.43, 0.36, 0.2, 0.3], keyword=[1.8, 2.0, 1.8, 0.0], ceiling=2.7),
+                  "when did i last speak to darren", {}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 0.0, 2: 1.0, 3: 0.0}
+
+
 def test_when_i_last_was_somewhere_is_no_table_row_its_note_front_matter_alone_dates():
     # trial s83 B: "when was i last at cef" had given the newest to "Materials | To end Feb: £23,870 | mostly CEF" of
     # "Expenses 2027-28", "date: 2028-03-28", not the 27 March journal's "CEF first thing"
