@@ -1556,6 +1556,10 @@ def test_the_seasons_a_heading_or_a_line_names():
     assert seasons_named("Summer of 2025 rota") == {("summer", 2025)}
     assert seasons_named("winter 25/26 feed") == {("winter", 2025)}
     assert seasons_named("Winter lets") == {("winter", None)}
+    # ... its year in brackets (trial s85 P: "## Last winter (2027-28)" had been of any winter, "of the days asked" for
+    # "keeping the workshop warm this winter")
+    assert seasons_named("Last winter (2027-28)") == {("winter", 2027)} == seasons_named("Winter (2027/28 season)")
+    assert seasons_named("Summer (the busy bit)") == {("summer", None)}
     # ... in a line's text, only where it says a time: "in winter", "over the summer", not a thing ("a coil spring")
     assert seasons_named("usage approx 32 bales/wk in winter", in_text=True) == {("winter", None)}
     assert seasons_named("rear coil spring snapped", in_text=True) == set()

@@ -1587,8 +1587,10 @@ def _with_season_year(text: str, noted: Callable[[], frozenset[str]], today: dat
 # 2026-27"): in a line's text only as a time ("in winter", "all winter") or opening it, not a thing ("a coil
 # spring") nor what comes round ("every spring": no more of this spring than of any); autumn called fall only beside
 # its year ("the fall of Rome")
-_SEASON_NAMED = re.compile(r"\b" + _SEASONS + r"s?\b(?:\s+(?:[a-z&+'’]+\s+){0,2}?(?:of\s+)?" + _SEASON_YEAR + r")?",
-                           re.IGNORECASE)
+# (its year in brackets too: "## Last winter (2027-28)" of a heating note, trial s85 P, had been of any winter, "of the
+# days asked" for "keeping the workshop warm this winter")
+_SEASON_NAMED = re.compile(r"\b" + _SEASONS + r"s?\b(?:\s+(?:[a-z&+'’]+\s+){0,2}?(?:of\s+)?" + _SEASON_YEAR
+                           + r"|\s*\(\s*" + _SEASON_YEAR.replace("(", "(?P<bracketed>", 1) + r")?", re.IGNORECASE)
 _AS_A_TIME = re.compile(r"(?:^\W*|\b(?:in|over|during|for|this|next|all|through|by|til|till|until)\s+(?:the\s+)?)$",
                         re.IGNORECASE)  # (or opening the line: "Winter heating surcharge dropped", trial s64 VHB-016)
 _A_NOUN_AFTER = re.compile(r"\s+(?:water|tank|onion|roll|rolls|balance|clip|clips|clean|coil|bolt|loaded|board|"
@@ -1601,7 +1603,7 @@ def seasons_named(text: str, in_text: bool = False) -> frozenset[tuple[str, int 
     line's, which names one only as a time (_AS_A_TIME)."""
     out: set[tuple[str, int | None]] = set()
     for m in _SEASON_NAMED.finditer(text):
-        name, year = m[1].lower(), m[2]
+        name, year = m[1].lower(), m[2] or m["bracketed"]
         if name == "fall" and not year or (in_text and not year and not _AS_A_TIME.search(text, 0, m.start())):
             continue
         if not year and _A_NOUN_AFTER.match(text, m.end()):
