@@ -1377,6 +1377,15 @@ def test_a_periodic_notes_log_lines_are_of_the_days_they_open_with():
     assert days["3 Jan: invoice paid"] == "2025-01-03" and days["kickoff call"] == "2024-02-01"  # (the next year's)
 
 
+def test_a_table_under_a_heading_of_a_season_and_its_year_among_words_is_of_that_year():
+    # trial s85 A: "- ## Rota autumn 2028" > "| Sat 28 Oct | me |" had been of no day ("when's the next market" marked
+    # December's row); not a thing's own season ("## Planted in autumn 2019")
+    rota = parse_note("# Farmers market\n\n## Rota autumn 2028\n\n| Date | Who |\n|---|---|\n| Sat 28 Oct | me |\n\n"
+                      "## Planted in autumn 2019\n\n| Date | What |\n|---|---|\n| Sat 28 Oct | apples |\n",
+                      "Farmers market.md")
+    assert [c.date for c in chunk_note(rota)] == ["2028-10-28", None]
+
+
 def test_a_season_named_notes_log_lines_are_of_the_days_they_open_with():
     # trial s85 D: "Bookings___Autumn 2028" > "10 Oct: Hargreaves" had been of 1 September, as every line of it, first
     # for "what did the bills come to in september"; a winter's "5 Jan" of the year after

@@ -308,6 +308,11 @@ _MONTH_LABELLED = re.compile(r"\s*(?:[^\W\d][\w'’-]*\s+){0,3}?(?<!ed )(?<!born
 _YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
 # (not winter's: "Winter 2026" runs into 2027)
 _SEASON_ALONE = re.compile(r"\s*(?i:spring|summer|autumn|fall)(?:\s+(?i:term|half[- ]term))?,?\s+(\d{4})\s*")
+# ... or among a few words as _MONTH_LABELLED's month: "## Rota autumn 2028" (trial s85 A: its table's "Sat 28 Oct" rows
+# had been of no day, "when's the next market" marking December's)
+_SEASON_LABELLED = re.compile(_MONTH_LABELLED.pattern.replace(r"([A-Za-z]{3,9})\.?,?\s+",
+                                                              r"(?:spring|summer|autumn|fall)(?:\s+(?:term|half[- ]term))?,?\s+"),
+                              re.IGNORECASE)
 
 
 # ... and a day whose heading says no year, the year said above it ("# Log 2025" > "## March" > "### Wed 5 Mar", "###
@@ -850,7 +855,8 @@ def headings_year(headings: Sequence[str]) -> str | None:
     """The year the innermost heading that is a year, or a month or a season of a year, says ("## 2024", "## May 2024",
     "## Spring 2027": trial s74 A, its list "13/01 - Breaking bad news" had been of no day)."""
     for text in reversed(headings):
-        if (cjk := _CJK_YEAR.fullmatch(text) or _SEASON_ALONE.fullmatch(text) or _YEAR_LABEL.fullmatch(text)) is not None:
+        if (cjk := _CJK_YEAR.fullmatch(text) or _SEASON_ALONE.fullmatch(text) or _YEAR_LABEL.fullmatch(text)
+                or _SEASON_LABELLED.fullmatch(text)) is not None:
             return next(g for g in cjk.groups() if g)
         m = _YEAR_ALONE.fullmatch(text) or _MONTH_ALONE.fullmatch(text) or _MONTH_LABELLED.fullmatch(text)
         if m is not None and (m.re is _YEAR_ALONE or m[2] and month_number(m[1])):
