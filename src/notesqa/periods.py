@@ -1916,7 +1916,10 @@ def _half_terms(text: str, today: date, out: set[date]) -> str:
         # it, trial s77 G, had been of May's)
         soon = bool(to_come) and (min(to_come) - today).days <= _SOON and _PRESENT.search(text) is not None
         ahead = (m[2] or "").lower() == "next" or not m[2] and (looks_ahead(text) or soon) and not _PAST.search(text)
-        monday = min(to_come) if to_come and (ahead or not gone) else max(gone)
+        # (... not when it is half term now, unless the next is asked: "who has the kids wednesday of half term" on its
+        # Tuesday, trial s85 A, had been February's)
+        now = bool(gone) and (today - max(gone)).days <= 6 and (m[2] or "").lower() != "next"
+        monday = min(to_come) if to_come and (ahead and not now or not gone) else max(gone)
         # ... of no tense ("may half term" in mid May, "over half term photos"), the coming one too when soon, as a
         # holiday's (trial s78: last year's alone)
         untensed = not (m[2] or m[3] or m[4]) and bool(to_come) and \
