@@ -2145,6 +2145,12 @@ def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_
     ranked = fuse(jobs, Scores(np.array([0.6, 0.6], dtype=np.float32), None, np.array([1.0, 1.0], dtype=np.float32),
                                1.0, None), "when is the next grainger job", {}, None, 2)
     assert ranked[0].row == 0
+    # ... nor one that names it in an aside only (the s85 rescore: s81 S-36, "Next recording: Thu 9 Sept (moved from 2
+    # Sept because of the TB test week)" had come before the TB testing note's "Due by 17 Sept")
+    tb = [_chunk("herd/tb testing.md", 0, f"Due by {said(36)} (window opened {said(-26)})", date=said(-60)),
+          _chunk("herd/milk recording.md", 0, f"Next recording: {said(28)} (moved because of the TB test week)")]
+    ranked = fuse(tb, _dense_only([0.87, 0.55], keyword=[6.6, 4.3], ceiling=6.6), "when's the next tb test", {}, None, 2)
+    assert ranked[0].row == 0
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():
