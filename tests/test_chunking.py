@@ -1384,6 +1384,9 @@ def test_a_table_under_a_heading_of_a_season_and_its_year_among_words_is_of_that
                       "## Planted in autumn 2019\n\n| Date | What |\n|---|---|\n| Sat 28 Oct | apples |\n",
                       "Farmers market.md")
     assert [c.date for c in chunk_note(rota)] == ["2028-10-28", None]
+    from notesqa.metadata import headings_year
+
+    assert headings_year(["Prep for spring 2029"]) is None  # (its "14 Nov: order bulbs" of the autumn before: the review)
 
 
 def test_a_season_named_notes_log_lines_are_of_the_days_they_open_with():
@@ -1395,6 +1398,12 @@ def test_a_season_named_notes_log_lines_are_of_the_days_they_open_with():
     assert days["Diary is in Google Cal too"] == "2028-09-01"  # (of no day of its own: the season's first, as before)
     days = {c.text: c.date for c in chunk_note(parse_note("- 5 Jan: gritting\n- 8 Dec: lights\n", "Winter jobs 2028.md"))}
     assert days == {"5 Jan: gritting": "2029-01-05", "8 Dec: lights": "2028-12-08"}
+    # ... of the year nearest its season's first day, not rolled on into the next (the review: "Summer 2028" > "12 Mar:
+    # booked flights" had been of 2029, "Winter 2028" > "20 Nov: order grit" of 2029)
+    days = {c.text: c.date for c in chunk_note(parse_note("- 12 Mar: booked flights\n", "Summer 2028.md"))}
+    assert days == {"12 Mar: booked flights": "2028-03-12"}
+    days = {c.text: c.date for c in chunk_note(parse_note("- 20 Nov: order grit\n", "Winter 2028.md"))}
+    assert days == {"20 Nov: order grit": "2028-11-20"}
 
 
 def test_a_line_of_a_day_under_a_heading_of_its_month_and_year_among_words_is_of_that_day():

@@ -311,6 +311,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("who has the kids wednesday of half term", date(2028, 10, 24)) == {"2028-10-25"}
     assert min(days("whats on over half term", date(2028, 10, 24))) == "2028-10-21"
     assert min(days("what are we doing next half term", date(2028, 10, 24))) == "2029-02-10"
+    # ... and "last half term" then the one before it (the review)
+    assert min(days("what did we do last half term", date(2028, 10, 24))) == "2028-05-27"
+    assert min(days("what did we do last half term", date(2028, 11, 20))) == "2028-10-21"
     # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()
@@ -1565,6 +1568,7 @@ def test_the_seasons_a_heading_or_a_line_names():
     # "keeping the workshop warm this winter")
     assert seasons_named("Last winter (2027-28)") == {("winter", 2027)} == seasons_named("Winter (2027/28 season)")
     assert seasons_named("Summer (the busy bit)") == {("summer", None)}
+    assert seasons_named("Winter (20-25 bales a week)") == {("winter", None)}  # (no year: the review)
     # ... in a line's text, only where it says a time: "in winter", "over the summer", not a thing ("a coil spring")
     assert seasons_named("usage approx 32 bales/wk in winter", in_text=True) == {("winter", None)}
     assert seasons_named("rear coil spring snapped", in_text=True) == set()

@@ -310,7 +310,9 @@ _YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
 _SEASON_ALONE = re.compile(r"\s*(?i:spring|summer|autumn|fall)(?:\s+(?i:term|half[- ]term))?,?\s+(\d{4})\s*")
 # ... or among a few words as _MONTH_LABELLED's month: "## Rota autumn 2028" (trial s85 A: its table's "Sat 28 Oct" rows
 # had been of no day, "when's the next market" marking December's)
+# (not "## Prep for spring 2029", whose "14 Nov: order bulbs" is of the autumn before: the review)
 _SEASON_LABELLED = re.compile(_MONTH_LABELLED.pattern.replace(r"([A-Za-z]{3,9})\.?,?\s+",
+                                                              r"(?<!for )(?<!to )(?<!til )(?<!until )"
                                                               r"(?:spring|summer|autumn|fall)(?:\s+(?:term|half[- ]term))?,?\s+"),
                               re.IGNORECASE)
 

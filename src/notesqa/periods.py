@@ -1590,7 +1590,7 @@ def _with_season_year(text: str, noted: Callable[[], frozenset[str]], today: dat
 # (its year in brackets too: "## Last winter (2027-28)" of a heating note, trial s85 P, had been of any winter, "of the
 # days asked" for "keeping the workshop warm this winter")
 _SEASON_NAMED = re.compile(r"\b" + _SEASONS + r"s?\b(?:\s+(?:[a-z&+'’]+\s+){0,2}?(?:of\s+)?" + _SEASON_YEAR
-                           + r"|\s*\(\s*" + _SEASON_YEAR.replace("(", "(?P<bracketed>", 1) + r")?", re.IGNORECASE)
+                           + r"|\s*\(\s*(?P<bracketed>" + YEAR + r")(?:[/-](?:19|20)?\d\d(?!\d))?)?", re.IGNORECASE)
 _AS_A_TIME = re.compile(r"(?:^\W*|\b(?:in|over|during|for|this|next|all|through|by|til|till|until)\s+(?:the\s+)?)$",
                         re.IGNORECASE)  # (or opening the line: "Winter heating surcharge dropped", trial s64 VHB-016)
 _A_NOUN_AFTER = re.compile(r"\s+(?:water|tank|onion|roll|rolls|balance|clip|clips|clean|coil|bolt|loaded|board|"
@@ -1918,8 +1918,10 @@ def _half_terms(text: str, today: date, out: set[date]) -> str:
         ahead = (m[2] or "").lower() == "next" or not m[2] and (looks_ahead(text) or soon) and not _PAST.search(text)
         # (... not when it is half term now, unless the next is asked: "who has the kids wednesday of half term" on its
         # Tuesday, trial s85 A, had been February's)
-        now = bool(gone) and (today - max(gone)).days <= 6 and (m[2] or "").lower() != "next"
+        now = bool(gone) and (today - max(gone)).days <= 6 and (m[2] or "").lower() not in ("next", "last")
         monday = min(to_come) if to_come and (ahead and not now or not gone) else max(gone)
+        if (m[2] or "").lower() == "last" and (today - monday).days <= 6 and len(gone) > 1:  # (the one before it, asked
+            monday = sorted(gone)[-2]  # "last" while it is half term: the review)
         # ... of no tense ("may half term" in mid May, "over half term photos"), the coming one too when soon, as a
         # holiday's (trial s78: last year's alone)
         untensed = not (m[2] or m[3] or m[4]) and bool(to_come) and \
