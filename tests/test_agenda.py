@@ -940,6 +940,9 @@ def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_unde
                                title="Christmas opening hours 2028", heading=["Christmas 2027 (for comparison)"])
     assert passage_year(shut) == "2027" and passage_year(dataclasses.replace(shut, heading=[])) == "2028"
     assert len(Agenda([shut]).telling({"2028-12-24"}, "2028-10-24")) == 0
+    # ... only a heading that opens with it, not a parent bullet nor one that says it after other words (the review)
+    for heading, parents in ((["Ideas from Christmas 2027"], []), ([], ["Hip's been bad since Christmas 2027"])):
+        assert passage_year(dataclasses.replace(shut, heading=heading, parents=parents)) == "2028", heading
 
 
 def test_a_day_after_its_weekday_without_its_year_is_of_the_year_near_today_it_is_on(monkeypatch):

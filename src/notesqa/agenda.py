@@ -26,7 +26,7 @@ from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cel
 from .metadata import as_date, folder_year, headings_year, month_number, numbers_order, period_week, slashed_days, \
     year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
-    WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, holiday_named, weekday_number, weekday_numbered_from, weekdays_numbered, \
+    WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, holiday_named, holiday_opening, weekday_number, weekday_numbered_from, weekdays_numbered, \
     whole_season
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -941,10 +941,11 @@ def passage_year(chunk: Chunk) -> str | None:
 
 
 def _holiday_year(chunk: Chunk) -> str | None:
-    """The year of the innermost heading or parent that names a holiday with its year ("## Christmas 2027 (for
-    comparison)" of "Christmas opening hours 2028": trial s85 E, its "Kingsmoor shut 24 Dec – 4 Jan" had been of this
-    Christmas's days, first for "is kingsmoor open between christmas and new year"), else None."""
-    return next((day[:4] for h in reversed((*chunk.heading, *chunk.parents)) if (day := holiday_named(h))), None)
+    """The year of the innermost heading that opens with a holiday and its year ("## Christmas 2027 (for comparison)"
+    of "Christmas opening hours 2028": trial s85 E, its "Kingsmoor shut 24 Dec – 4 Jan" had been of this Christmas's
+    days, first for "is kingsmoor open between christmas and new year"; not "## Ideas from Christmas 2027", nor a
+    parent bullet's "Hip's been bad since Christmas 2027": the review), else None."""
+    return next((day[:4] for h in reversed(chunk.heading) if (day := holiday_opening(h))), None)
 
 
 # a season and its year's last two digits, which no day's number can be: "New starters autumn 26" (trial s73 G: its

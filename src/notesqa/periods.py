@@ -856,6 +856,19 @@ def holiday_named(name: str) -> str | None:
     return _holiday_in(_holiday_name(m), int(m.group(3))).isoformat()
 
 
+@lru_cache(maxsize=1 << 12)
+def holiday_opening(text: str) -> str | None:
+    """The day of the holiday a heading opens with, with its year ("Christmas 2027 (for comparison)", "Xmas 2027 - what
+    we did"), else None: not one said after other words ("Ideas from Christmas 2027", "Playing up since Easter 2027":
+    the review)."""
+    if not any(ch.isdigit() for ch in text):
+        return None
+    m = _HOLIDAY.match(text, len(text) - len(text.lstrip(" *_")))
+    if m is None or not m[3] or m[1] or (name := _holiday_name(m)) in _ANY_BANK_HOLIDAY:
+        return None
+    return _holiday_in(name, int(m[3])).isoformat()
+
+
 def holiday_year_entry(text: str) -> str | None:
     """The day of the holiday a line opens with as its label, with its year ("Mothering Sunday 2027 — 7 March: took
     her to the garden centre" of a person's page: trial s80 E, of no day), else None. Not a season's name ("Christmas
