@@ -1462,13 +1462,15 @@ _ISO_MONTH = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\w-])")  
 
 # (or ends with it after a word: "display-2028/run-of-show.md", trial s85 C, its "# Run of show – Saturday 4 Nov" of no
 # day, not found for "what's on saturday 4 nov")
-_YEAR_FOLDER = re.compile(r"(?:^|/)(?:[^/]*?[^\w/]|[^/]*?_)?(?<!\d[-–/])((?:19|20)\d\d)/")
+_YEAR_FOLDER = re.compile(r"(?:^|/)((?:[^/]*?[^\w/]|[^/]*?_)?)(?<!\d[-–/])((?:19|20)\d\d)/")
 
 
 def folder_year(path: str) -> str | None:
     """The year of the folder a note is in ("rotas/2026/coffee rota.md": trial s71 V, its "**Dec**" > "6th: Jean &
     Pam" had been of no day; "quotes/2025/Q-2025-044 wright ev.md", trial s71 M), else None."""
-    return m[1] if (m := _YEAR_FOLDER.search(path)) else None
+    m = _YEAR_FOLDER.search(path)
+    # (a year after a word not one to come, a plan's or a name's: "Vision 2030/", "Acme_2045/", the review)
+    return m[2] if m and (not m[1] or int(m[2]) <= clock.today().year + 1) else None
 
 
 # seconds (10 digits) or milliseconds (13), as Dendron writes them; not a 12-digit 202103151022 (a timestamp)
