@@ -945,6 +945,19 @@ def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_unde
         assert passage_year(dataclasses.replace(shut, heading=heading, parents=parents)) == "2028", heading
 
 
+def test_the_months_a_line_s_label_names():
+    # trial s85 J, E: "Paid in September: gas £2,380", "September bill was £1,388.40" are of September for a question of
+    # it; not a person's name (the review: "April Jones paid £250 deposit", "June Whitfield: paid £40", "Jan rang")
+    from notesqa.agenda import _months_labelling
+
+    for text, month in (("Paid in September: gas £2,380", "09"), ("September bill was £1,388.40", "09"),
+                        ("Sept gas actual: £2,212", "09"), ("May: £541.20", "05"), ("Bills for October: £90", "10")):
+        assert _months_labelling(text) == {month}, text
+    for text in ("April Jones paid £250 deposit", "June Whitfield: paid £40", "Jan rang – quote £1,200",
+                 "May be useful: £3", "Gas went up on 1 Oct – new rate"):
+        assert _months_labelling(text) == set(), text
+
+
 def test_a_day_after_its_weekday_without_its_year_is_of_the_year_near_today_it_is_on(monkeypatch):
     # trial s85 K: "INSET day Fri 1 Dec – no run" of a school contract's term dates had been of any year's 1 December, no
     # day "when is the next inset day" reads (the coming year's), the past one of 4 September first

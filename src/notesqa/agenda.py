@@ -691,15 +691,27 @@ def _months_labelling(text: str) -> frozenset[str]:
     £2,380", "Sept gas actual: £2,212"), or a month's name it opens with before a word and a sum ("September bill was
     £1,388.40")."""
     label, colon, _ = text.partition(":")
-    if colon and len(label.split()) <= 5 and (said := months_said(label) | _months_opening(label)):
+    if colon and len(label.split()) <= 5 and (said := _months_of_label(label) | _months_opening(label)):
         return said
     return _months_opening(text) if _SUM.search(text, 0, 60) else frozenset()
 
 
-# a month's name or abbreviation a label opens with, a word after it: "September bill", "Sept gas actual" (not "May be",
-# "March on": words too)
+# a month's name or abbreviation a label opens with, a word of what it holds after it: "September bill", "Sept gas
+# actual" (not a person's name, "April Jones paid £250", "Jan rang", the review; nor "May be", "March on": words too)
 _MONTH_OPENING = re.compile(r"\s*(january|february|april|june|july|august|september|october|november|december|jan|feb|"
-                            r"apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+[^\W\d]", re.IGNORECASE)
+                            r"apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(?:bills?|gas|electric(?:ity)?|water|phone|"
+                            r"broadband|rent|actuals?|totals?|spend(?:ing)?|costs?|takings|income|wages|pay(?:ment)?s?|"
+                            r"paid|invoices?|payroll|insurance|fuel|oil|direct\s+debits?|dds?|mortgage|council|energy|"
+                            r"statement|outgoings)\b", re.IGNORECASE)
+# ... or a label that ends with it, after "in", "for" or "of", or is it alone: "Paid in September:", "Sep:"
+_MONTH_ENDING = re.compile(r"(?:^|.*\b(?:in|for|of)\s+)(january|february|march|april|may|june|july|august|september|"
+                           r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*",
+                           re.IGNORECASE)
+
+
+def _months_of_label(label: str) -> frozenset[str]:
+    m = _MONTH_ENDING.fullmatch(label.strip())
+    return frozenset({f"{month_number(m[1]):02d}"}) if m else frozenset()
 _SUM = re.compile(r"[£$€]\s?\d")
 
 
