@@ -68,7 +68,6 @@ RECENT_AMONG = 40
 # ... of those that match nearly as well as the best of them: "when did we last change the furnace filter?" is the
 # newest of the filter's changes, not a newer grocery list's "filters (didn't get them last time)" (trial s45)
 RECENT_NEAR = 0.75
-WORDED_SHARE = 2 / 3  # of the question's words (by rarity) the best that say most say, a nearer passage says this much
 NEXT_NEAR = 0.6  # ... and for the next of a thing, where all those say days gone: this near
 # (... or none that day: "Tue 16 Feb | half term - NO REHEARSAL", trial s74 Q, first for "when's the next rehearsal")
 _CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|not\s+running|no\s+(?:class|rehearsal|session|lesson|"
@@ -2638,14 +2637,8 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
             most = max(worded[j] for j in saying)
             fewer = any(worded[j] < most for j in saying)
             saying = [j for j in saying if worded[j] == most]
-            # (... and a passage that says WORDED_SHARE of what they say or more, nearer the question than the best of
-            # them: "Build day at the barn 10-4" of 14 October over 28 August's "set build day at Tony's barn" for
-            # "when was the last set build day", of a page "Set", trial s85 I)
-            saying = [j for j in dated if j in saying or worded[j] >= WORDED_SHARE * most and fused[j] > fused[saying[0]]]
         most = max((worded[j] for j in dated), default=0) if worded is not None and not saying else 0
         said = [j for j in dated if worded[j] == most] if most else []
-        if most:  # (... and one that says most of what they say, nearer the question than the best of them: above)
-            said = [j for j in dated if j in said or worded[j] >= WORDED_SHARE * most and fused[j] > fused[said[0]]]
         # (... the newest of those that say it, of however many, where other dated passages came near)
         said_alone = bool(saying and (by_any or fewer) or said) and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1
         # (... as near for those that say the most of the question's words: "Darren from Tarka rang - the 100gsm envelope
