@@ -83,7 +83,8 @@ def test_an_open_task_to_be_done_before_a_day_is_due_then():
     # ... nor the day it runs from (trial s85 K: "short £80 from Fri 20th, said he'll pay Wed 25 Oct" had been due the 20th)
     assert open_task_due("☐ chase Marek for rent – short £80 from Fri 20th, said he'll pay Wed 25 Oct",
                          "2028-10-24") == "2028-10-25"
-    assert open_task_due("☐ physio since Mon 16 Oct", "2028-10-24") is None
+    assert open_task_due("☐ short £80 From Friday the 20th, pays Wed 25 Oct", "2028-10-24") == "2028-10-25"
+    assert open_task_due("☐ pick up the new glasses from Fri 27 Oct", "2028-10-24") == "2028-10-27"  # (its one day)
 
 
 def test_a_task_that_says_a_weekday_a_day_and_a_month_is_due_that_day():

@@ -2142,6 +2142,12 @@ def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_
           _chunk("herd/milk recording.md", 0, f"Next recording: {said(28)} (moved because of the TB test week)")]
     ranked = fuse(tb, _dense_only([0.87, 0.55], keyword=[6.6, 4.3], ceiling=6.6), "when's the next tb test", {}, None, 2)
     assert ranked[0].row == 0
+    # ... but one whose aside gives no reason or change is of it (the review: "school shut (INSET day)")
+    inset = [_chunk("Daily/past.md", 0, "INSET day today, kids at Gran's", date=said(-40)),
+             _chunk("School/term dates.md", 0, f"{said(16)}: school shut (INSET day)")]
+    ranked = fuse(inset, _dense_only([0.7, 0.4], keyword=[2.0, 1.5], ceiling=2.0), "when is the next inset day", {},
+                  None, 2)
+    assert ranked[0].row == 1
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():

@@ -602,14 +602,23 @@ def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
     ("☐ gas checks Wed 9 Dec", trial s66 CAR-033), each of the year nearest own (its passage's day, else today's)."""
     if due := due_day(text) or due_in_words(text, own, order) or _by_day(text, own):
         return due
-    # (not a day it runs from: "chase Marek for rent – short £80 from Fri 20th, said he'll pay Wed 25 Oct", trial s85 K,
-    # had been due the 20th, "Nothing ... is due on 2028-10-25" over it first for "what's due wednesday")
-    text = _FROM_DAY.sub(lambda m: " " * len(m[0]), text) if "from" in text or "since" in text else text
+    # (not a day it runs from, where it says another: "chase Marek for rent – short £80 from Fri 20th, said he'll pay
+    # Wed 25 Oct", trial s85 K, had been due the 20th, "Nothing ... is due on 2028-10-25" over it first for "what's due
+    # wednesday"; "☐ pick up the new glasses from Fri 27 Oct" is due the 27th, the review)
+    lower = text.lower()
+    if "from" in lower or "since" in lower or "starting" in lower:
+        rest = _FROM_DAY.sub(lambda m: " " * len(m[0]), text)
+        if due := _weekday_due(rest, own):
+            return due
+    return _weekday_due(text, own)
+
+
+def _weekday_due(text: str, own: str) -> str | None:
     return _one(weekday_numbered_from(text, date.fromisoformat(own[:10]))) or _one(weekday_dated(text, own))
 
 
-_FROM_DAY = re.compile(r"\b(?:from|since)\s+(?:the\s+)?(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+\d{1,2}(?:st|nd|rd|th)?"
-                       r"(?:\s+" + MONTH_NAME + r")?\b", re.IGNORECASE)
+_FROM_DAY = re.compile(r"\b(?:from|since|starting)\s+(?:the\s+)?(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+(?:the\s+)?"
+                       r"\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?" + MONTH_NAME + r")?\b", re.IGNORECASE)
 
 
 # "by" and the day a task is to be done by ("☐ Holt – final letter (owed £780) by 12 Dec", "by Fri 18th Dec"): trial

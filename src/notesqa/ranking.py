@@ -2977,7 +2977,10 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     return np.array([r for r in rows.tolist() if names_it(chunks[r], scores.keyword[r])], dtype=np.int64)
 
 
-_ASIDE = re.compile(r"\([^()]*\)")  # an aside in brackets
+# an aside in brackets that gives a reason or a change (not "(INSET day)" of "Thu 9 Nov: school shut (INSET day)", the
+# review)
+_ASIDE = re.compile(r"\((?:[^()]*?\b(?:because|due\s+to|as\s+of)\b|\s*(?:moved|was|were|postponed|rescheduled|changed|"
+                    r"cancelled|canceled|not|after|before|since|instead)\b)[^()]*\)", re.IGNORECASE)
 
 
 def _says_none_of(text: str, words: frozenset[str]) -> bool:
