@@ -952,7 +952,8 @@ def test_the_months_a_line_s_label_names():
     from notesqa.agenda import _months_labelling
 
     for text, month in (("Paid in September: gas £2,380", "09"), ("September bill was £1,388.40", "09"),
-                        ("Sept gas actual: £2,212", "09"), ("May: £541.20", "05"), ("Bills for October: £90", "10")):
+                        ("Sept gas actual: £2,212", "09"), ("May: £541.20", "05"), ("Bills for October: £90", "10"),
+                        ("Total Sept: £2,812. Total Oct: £2,812.", "09")):
         assert _months_labelling(text) == {month}, text
     for text in ("April Jones paid £250 deposit", "June Whitfield: paid £40", "Jan rang – quote £1,200",
                  "May be useful: £3", "Gas went up on 1 Oct – new rate"):

@@ -2152,6 +2152,14 @@ def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_
           _chunk("herd/milk recording.md", 0, f"Next recording: {said(28)} (moved because of the TB test week)")]
     ranked = fuse(tb, _dense_only([0.87, 0.55], keyword=[6.6, 4.3], ceiling=6.6), "when's the next tb test", {}, None, 2)
     assert ranked[0].row == 0
+    # ... nor one that points to another note in an aside ("Voted at the June meeting (2028-06-07 Practice meeting >
+    # 3. Summer)" for "when's the next practice meeting", the s85 rescore: s84 J-40)
+    social = [_chunk("Meetings.md", 0, f"July practice meeting – {said(20)} 12.30"),
+              _chunk("Events/Summer social.md", 0, f"{said(15)} after work. Voted at the June meeting "
+                                                    f"({said(-30)} Practice meeting > 3. Summer)")]
+    ranked = fuse(social, _dense_only([0.83, 0.59], keyword=[5.0, 2.5], ceiling=5.0), "when's the next practice meeting",
+                  {}, None, 2)
+    assert ranked[0].row == 0
     # ... but one whose aside gives no reason or change is of it (the review: "school shut (INSET day)")
     inset = [_chunk("Daily/past.md", 0, "INSET day today, kids at Gran's", date=said(-40)),
              _chunk("School/term dates.md", 0, f"{said(16)}: school shut (INSET day)")]

@@ -712,8 +712,10 @@ _MONTH_OPENING = re.compile(r"\s*(january|february|april|june|july|august|septem
                             r"broadband|rent|actuals?|totals?|spend(?:ing)?|costs?|takings|income|wages|pay(?:ment)?s?|"
                             r"paid|invoices?|payroll|insurance|fuel|oil|direct\s+debits?|dds?|mortgage|council|energy|"
                             r"statement|outgoings)\b", re.IGNORECASE)
-# ... or a label that ends with it, after "in", "for" or "of", or is it alone: "Paid in September:", "Sep:"
-_MONTH_ENDING = re.compile(r"(?:^|.*\b(?:in|for|of)\s+)(january|february|march|april|may|june|july|august|september|"
+# ... or a label that ends with it, after "in", "for", "of" or a word of what it holds, or is it alone: "Paid in
+# September:", "Total Sept:", "Sep:"
+_MONTH_ENDING = re.compile(r"(?:^|.*\b(?:in|for|of|totals?|paid|spent|spend(?:ing)?|bills?|takings|income|costs?|"
+                           r"outgoings)\s+)(january|february|march|april|may|june|july|august|september|"
                            r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*",
                            re.IGNORECASE)
 

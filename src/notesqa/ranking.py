@@ -2986,8 +2986,11 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
 
 # an aside in brackets that gives a reason or a change (not "(INSET day)" of "Thu 9 Nov: school shut (INSET day)", the
 # review)
+# review), nor one that points to another note ("Voted at the June meeting (2028-06-07 Practice meeting > 3. Summer)" is
+# no next practice meeting, the s85 rescore: s84 J-40)
 _ASIDE = re.compile(r"\((?:[^()]*?\b(?:because|due\s+to|as\s+of)\b|\s*(?:moved|was|were|postponed|rescheduled|changed|"
-                    r"cancelled|canceled|not|after|before|since|instead)\b)[^()]*\)", re.IGNORECASE)
+                    r"cancelled|canceled|not|after|before|since|instead|see)\b|[^()]*\s>\s|\s*\d{4}-\d\d-\d\d\b)[^()]*\)",
+                    re.IGNORECASE)
 
 
 def _says_none_of(text: str, words: frozenset[str]) -> bool:
