@@ -1752,13 +1752,6 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     # in January, none of whose passages says "subs", had filled "what are subs going up to in jan" by one passage's
     # meaning, trial s70 G; "what did i do with the sixth formers last march" finds a journal's "Y12" by it)
     near = _of_near_notes(paths, off, day, [done or k > 0 for k in kw.tolist()])
-    # (... or a passage of it of no such day that says a word of the question, as near as the period's lift reaches:
-    # "Sept 2028 £612.40" under "## Electric log" of "Bills", whose table row says "Octopus", for "what did we pay
-    # octopus in september", trial s85 Q: 6th, under the September journals)
-    if not done:
-        topical = {p for p, d, k, n in zip(paths, day.tolist(), kw.tolist(), dense.tolist())
-                   if not d and k > 0 and n >= dense.max() - DAY_FAR}
-        near = near | np.array([p in topical for p in paths], dtype=bool)
     # (a table's row by its own words: "Marek off 24–26 Dec" near "why is marek not working over christmas" makes no
     # row of the rota under it near, trial s82 D, its ten rows first; a day's entry is about what its note's near one is)
     rows = np.array([of is not None and of[j].kind == "table_row" and not done for j in range(len(paths))], dtype=bool)
