@@ -1372,13 +1372,8 @@ _WEEK_IN_WORDS = re.compile(r"((?:19|20)\d\d)[ _-]+(?:week|wk)[ _-]*(\d{1,2})(?!
 
 
 def _period_named(stem: str) -> str:
-    """stem with a week it names in words written as ISO writes it ("2026 week 50 plan" -> "2026-W50 plan"), and a
-    quarter before or after its year ("Q3 2028 review" -> "2028-Q3 review": trial s85 X, of no day)."""
-    stem = _WEEK_IN_WORDS.sub(lambda m: f"{m[1]}-W{int(m[2]):02d}", stem.strip(), count=1)
-    return _QUARTER_IN_WORDS.sub(lambda m: f"{m[2] or m[3]}-Q{m[1] or m[4]}", stem, count=1)
-
-
-_QUARTER_IN_WORDS = re.compile(r"\bQ([1-4])[ _-]*((?:19|20)\d\d)\b|\b((?:19|20)\d\d)[ _]+Q([1-4])\b", re.IGNORECASE)
+    """stem with a week it names in words written as ISO writes it ("2026 week 50 plan" -> "2026-W50 plan")."""
+    return _WEEK_IN_WORDS.sub(lambda m: f"{m[1]}-W{int(m[2]):02d}", stem.strip(), count=1)
 
 
 def period_start(stem: str) -> str | None:

@@ -434,7 +434,6 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _weekday_by_holiday(text, today, out)
     text = _half_terms(text, today, out)
     text = _school_holidays(text, today, out)
-    text = _quarters(text, today, ahead, out)
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
     text = _weekday_the_number(text, today, back, out, ahead)
@@ -1876,44 +1875,6 @@ _SCHOOL_HOLIDAYS = re.compile(r"\b(?:(last|this|next)\s+)?(easter|christmas|xmas
                               r"(?!\s+(?:club|clubs|rota|rotas|hours|opening|camp|camps|cover|scheme|pay|list|work|job|"
                               r"jobs|let|lets|booking|bookings)\b)"
                               r"(?:\s+(last|this|next)\s+year|,?\s+(?:in\s+|of\s+)?(" + YEAR + r"))?", re.IGNORECASE)
-
-
-# a calendar quarter, January to March the first: "last quarter", "this qtr", "the next quarter", "q3", "Q3 2028", "the
-# third quarter of 2027", "the last quarter of the year" (trial s85 X: "how much did we take last quarter" had read no
-# days); a "Q" and its number only after a word that puts a time ("in q3", "for Q2") or before a year (not "Audi Q3")
-_QUARTER = re.compile(r"\b(?:(last|this|next|previous|current|coming)\s+(?:quarter|qtr)(?!\s+of\b)"
-                      r"|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bover\s)|(?<=\bthe\s))q([1-4])\b"
-                      r"(?:\s*(" + YEAR + r"))?|q([1-4])\s*(" + YEAR + r")"
-                      r"|(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\s+of\s+(?:the\s+year|(" + YEAR
-                      + r")))\b", re.IGNORECASE)
-_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
-
-
-def _quarters(text: str, today: date, ahead: bool, out: set[date]) -> str:
-    """text with each quarter it names (_QUARTER) blanked, its days added to out: a quarter of no year the last one
-    begun, or, asked ahead, the next such."""
-    if "q" not in text.lower():
-        return text
-    now = (today.month - 1) // 3 + 1
-
-    def take(m: re.Match) -> str:
-        year = today.year
-        if m[1]:
-            step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m[1].lower(), 0)
-            number = now + step
-            year, number = year + (number - 1) // 4, (number - 1) % 4 + 1
-        else:
-            number = int(m[2] or m[4]) if m[2] or m[4] else _QUARTER_NUMBER[m[6].lower()]
-            said = m[3] or m[5] or m[7]
-            if said:
-                year = int(said)
-            elif number > now and not ahead or number < now and ahead:
-                year += -1 if number > now else 1
-        first = date(year, 3 * number - 2, 1)
-        last = (date(year + 1, 1, 1) if number == 4 else date(year, 3 * number + 1, 1)) - timedelta(days=1)
-        out.update(first + timedelta(days=k) for k in range((last - first).days + 1))
-        return " " * len(m[0])
-    return _QUARTER.sub(take, text)
 
 
 def _school_holidays(text: str, today: date, out: set[date]) -> str:
