@@ -696,9 +696,9 @@ def _one(days: frozenset[str]) -> str | None:
 
 
 def _months_labelling(text: str) -> frozenset[str]:
-    """The months ("MM") a passage's label names: its words up to a colon, five at most ("Paid in September: gas
-    £2,380", "Sept gas actual: £2,212"), or a month's name it opens with before a word and a sum ("September bill was
-    £1,388.40")."""
+    """The months ("MM") a passage's label names: its words up to a colon, five at most, ending with a month ("Paid in
+    September: gas £2,380", "Sep: £300") or opening with one before a word of what it holds ("Sept gas actual:
+    £2,212"); or, in a line that says a sum, a month it opens with so ("September bill was £1,388.40")."""
     label, colon, _ = text.partition(":")
     if colon and len(label.split()) <= 5 and (said := _months_of_label(label) | _months_opening(label)):
         return said
@@ -720,13 +720,17 @@ _MONTH_ENDING = re.compile(r"(?:^|.*\b(?:in|for|of|totals?|paid|spent|spend(?:in
                            re.IGNORECASE)
 
 
-def _months_of_label(label: str) -> frozenset[str]:
-    m = _MONTH_ENDING.fullmatch(label.strip())
-    return frozenset({f"{month_number(m[1]):02d}"}) if m else frozenset()
 _SUM = re.compile(r"[£$€]\s?\d")
 
 
+def _months_of_label(label: str) -> frozenset[str]:
+    """The month a label ends with (_MONTH_ENDING), else none."""
+    m = _MONTH_ENDING.fullmatch(label.strip())
+    return frozenset({f"{month_number(m[1]):02d}"}) if m else frozenset()
+
+
 def _months_opening(text: str) -> frozenset[str]:
+    """The month text opens with before a word of what it holds (_MONTH_OPENING), else none."""
     m = _MONTH_OPENING.match(text)
     return frozenset({f"{month_number(m[1]):02d}"}) if m else frozenset()
 

@@ -2977,10 +2977,9 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     return np.array([r for r in rows.tolist() if names_it(chunks[r], scores.keyword[r])], dtype=np.int64)
 
 
-# an aside in brackets that gives a reason or a change (not "(INSET day)" of "Thu 9 Nov: school shut (INSET day)", the
-# review)
-# review), nor one that points to another note ("Voted at the June meeting (2028-06-07 Practice meeting > 3. Summer)" is
-# no next practice meeting, the s85 rescore: s84 J-40)
+# an aside in brackets that gives a reason or a change, or points to another note ("Voted at the June meeting
+# (2028-06-07 Practice meeting > 3. Summer)" is no next practice meeting, the s85 rescore: s84 J-40); not "(INSET day)"
+# of "Thu 9 Nov: school shut (INSET day)" (the review)
 _ASIDE = re.compile(r"\((?:[^()]*?\b(?:because|due\s+to|as\s+of)\b|\s*(?:moved|was|were|postponed|rescheduled|changed|"
                     r"cancelled|canceled|not|after|before|since|instead|see)\b|[^()]*\s>\s|\s*\d{4}-\d\d-\d\d\b)[^()]*\)",
                     re.IGNORECASE)
