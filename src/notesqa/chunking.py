@@ -509,10 +509,9 @@ def _pieces(code: str, at: int, line: int, limit: int | None) -> list[tuple[int,
 
 
 def _record_end(start: str) -> int:
-    """Where a piece of code cut from start ends: at its last line's end before a line indented less than the one
-    after it, or no more than the code's first line ("Laura Fenwick   - foils: ..." is not cut from its "      toner:
-    CT 9/16 + drop of 9/3" under it: trial s85 N, "laura fenwick 9/3 toner" had found neither); at its last line's end
-    where none such is past half of it."""
+    """Where a piece of code cut from start ends: at the end of the last line of it before a line indented no more
+    than its first, past half of it ("Laura Fenwick   - foils: ..." is not cut from its "      toner: CT 9/16 + drop
+    of 9/3" under it: trial s85 N, "laura fenwick 9/3 toner" had found neither); else at its last line's end."""
     last = start.rfind("\n")
     base = len(start) - len(start.lstrip(" \t"))
     end = last
