@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+from functools import lru_cache
 import re
 from dataclasses import MISSING, asdict, dataclass, fields, replace
 from pathlib import PurePosixPath
@@ -1071,7 +1072,7 @@ def _line_day(unit: Unit, note_day: str | None, period: str | None = None, order
             from .agenda import nearest_year  # "Summer 2028" of March 2028, "5 Jan" of "Winter 2028" of 2029: the review)
 
             return nearest_year(period, day[5:7], day[8:10])
-        if day is not None and day < _days_before(period, 7):  # first month), into the next year too (the second
+        if day is not None and day < days_before(period, 7):  # first month), into the next year too (the second
             day = line_day(unit.text, str(int(period[:4]) + 1), order)  # review; not "Fri 20 Nov" in the week of 23
             # November, the review)
         return day or _day_in_month(unit.text, running or period, period)
@@ -1263,8 +1264,10 @@ def _days_between(first: str, last: str) -> int:
     return (_dt.date.fromisoformat(last[:10]) - _dt.date.fromisoformat(first[:10])).days
 
 
-def _days_before(iso: str, n: int) -> str:
-    return (_dt.date.fromisoformat(iso) - _dt.timedelta(days=n)).isoformat()
+@lru_cache(maxsize=256)
+def days_before(iso: str, n: int) -> str:
+    """The day (ISO) n days before the day iso is (its first ten characters: a time after it is no part of it)."""
+    return (_dt.date.fromisoformat(iso[:10]) - _dt.timedelta(days=n)).isoformat()
 
 
 def _nearest_to(text: str, running: str, order: str | None) -> str | None:

@@ -23,7 +23,7 @@ import numpy as np
 
 from . import clock
 from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, day_written_before
-from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, only_scheduled, row_cells, step_of,
+from .chunking import (LIST_ITEM_SPLIT, Chunk, days_before, field_key, field_line, names_someone, only_scheduled, row_cells, step_of,
                        table_rows, task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, other_form_tokens, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
@@ -2697,7 +2697,7 @@ def _ahead(c: Chunk, today: str) -> bool:
         return False
     if c.date and c.date[:10] > today:
         return True
-    if c.date and c.date[:10] < _days_before_iso(today, AHEAD_DAYS):
+    if c.date and c.date[:10] < days_before(today, AHEAD_DAYS):
         return False  # (a line of long ago says days long gone: read no further, per candidate, the review)
     if c.date:  # (... or a line of a day gone or today that opens with a day to come, "Sat 17: allotment watering"
         # under today's note's "## Weekend": trial s84 M, the newest for "when did we last go to the allotment")
@@ -2713,11 +2713,6 @@ def _ahead(c: Chunk, today: str) -> bool:
 
 
 AHEAD_DAYS = 62
-
-
-@lru_cache(maxsize=64)
-def _days_before_iso(today: str, n: int) -> str:
-    return (_dt.date.fromisoformat(today[:10]) - _dt.timedelta(days=n)).isoformat()
 
 
 # "when did i last ...", "when was the last time ...": of days gone
