@@ -1852,6 +1852,26 @@ def test_a_log_shown_for_the_latest_marks_its_newest_entry():
     assert newest_matched(tree, undated, "2026-12-05") is undated
 
 
+def test_a_rota_shown_for_the_next_marks_its_soonest_row_to_come():
+    # trial s85 A: "when's the next market" had shown the market rota with "=>" on 9 December's row, the one that says
+    # "Christmas market", over 28 October's
+    from notesqa.keywords import tokenize
+    from notesqa.snippets import Snippet, soonest_matched
+
+    rows = [("2028-10-14", "Sat 14 Oct | Jo"), ("2028-10-28", "Sat 28 Oct | me"),
+            ("2028-12-09", "Sat 9 Dec | both | Christmas market"), ("2028-11-11", "Sat 11 Nov | Jo + Bethan | Rovers")]
+    chunks = [dataclasses.replace(_chunk("market.md", i, text), date=d, title="Farmers market", heading=["Rota"])
+              for i, (d, text) in enumerate(rows)]
+    tree = NoteTree.build(chunks)
+    exp = Explanation(None, 0.0, None, 0.0, 0.0)
+    shown = Snippet(0, (1, 2, 3), 0.9, exp, matched=2)
+    assert soonest_matched(tree, shown, frozenset(tokenize("when's the next market")), "2028-10-24").matched == 1
+    # ... of those that say a word of the question the title does not ("rovers"), the soonest
+    assert soonest_matched(tree, shown, frozenset(tokenize("next market with rovers")), "2028-10-24").matched == 3
+    one_day = Snippet(2, (), 0.9, exp)
+    assert soonest_matched(tree, one_day, frozenset(tokenize("next market")), "2028-10-24") is one_day
+
+
 def test_a_days_page_properties_hit_shows_what_the_page_says_after_them():
     # trial s57 MB: "what callouts did we have last week" had shown a journal's "type: callout / location: Sty Head"
     # alone, nothing of what happened

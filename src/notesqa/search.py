@@ -33,7 +33,7 @@ from .manifest import Manifest
 from .metadata import headings_day, month_number, month_start, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .asking import (as_asked, as_meant, asks_coming, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
+from .asking import (as_asked, as_meant, asks_coming, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_next, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import (DUE, YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_fortnights, with_noted_year, with_slashed_days,
                       with_years_from_today, without_months, without_relative_days, years)
@@ -250,12 +250,14 @@ class NotesIndex:
         cut, asked = _cut_before(_saying_any(live.gen.keywords, filters.excluded)), \
             frozenset(tokenize(without_relative_days(text)))
 
-        latest, today = asks_latest(text), clock.today().isoformat()
+        latest, upcoming, today = asks_latest(text), asks_next(text), clock.today().isoformat()
 
         def unsaid(s):  # (cut before a word to leave out; its match the line that says the question's words, or a
-            # log's newest entry for "when did I last ...")
+            # log's newest entry for "when did I last ...", the soonest to come for "when's the next ...")
             s = snippets.rematched(live.tree, cut(s), asked)
-            return snippets.newest_matched(live.tree, s, today) if latest else s
+            if latest:
+                return snippets.newest_matched(live.tree, s, today)
+            return snippets.soonest_matched(live.tree, s, asked, today) if upcoming else s
         # hits put in another order than their scores' (a day's first, the last meeting's) are chosen from as many as
         # at -k 10: -k 3 shows a day's hits -k 10 puts first, and the last meeting's best three (trial s47: the newest
         # meeting's line, 4th by score, had been first at -k 5 and absent at -k 3)

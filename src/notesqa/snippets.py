@@ -360,6 +360,23 @@ def newest_matched(tree: NoteTree, snippet: Snippet, today: str) -> Snippet:
     return replace(snippet, matched=None if newest == snippet.root else newest)
 
 
+def soonest_matched(tree: NoteTree, snippet: Snippet, asked: frozenset[str], today: str) -> Snippet:
+    """snippet, for a question of the next of a thing ("when's the next market"), its match moved to the soonest of
+    its units dated today or later, of those that say the most of the question's words their note's title and
+    headings do not, when it shows entries of two days or more (trial s85 A: a market rota's "=>" had marked 9
+    December's row, the one saying "Christmas market", over 28 October's)."""
+    chunks = tree.chunks
+    rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].date and chunks[j].date[:10] >= today]
+    if len({chunks[j].date[:10] for j in rows}) < 2:
+        return snippet
+
+    def own(j: int) -> int:  # (the question's words a row says beyond its title's and headings')
+        c = chunks[j]
+        return len(asked.intersection(tokenize(c.text)) - set(tokenize(" ".join((c.title, *c.heading)))))
+    soonest = min(rows, key=lambda j: (-own(j), chunks[j].date[:10]))  # (the first of the soonest)
+    return replace(snippet, matched=None if soonest == snippet.root else soonest)
+
+
 def _properties_lead(tree: NoteTree, row: int, room: int, shown: set[int]) -> list[int]:
     """The rows of the block after row and what follows it (_following), when row is its note's first passage and
     only fields (a Logseq page's properties, a note's front matter shown) and they fit; [] for any other."""
