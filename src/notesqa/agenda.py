@@ -27,7 +27,7 @@ from .metadata import as_date, folder_year, headings_year, month_number, numbers
     year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, holiday_named, holiday_opening, weekday_number, weekday_numbered_from, weekdays_numbered, \
-    whole_season
+    whole_season, years_on_weekday
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -310,9 +310,8 @@ def _weekday_year(text: str, m: re.Match, month: int | str, day: int | str, own:
     near = nearest_year(own[:10], month, day)
     if near is None or date.fromisoformat(near).weekday() == (wanted := weekday_number(w[1])):
         return None
-    years = [y for y in (int(near[:4]) - 1, int(near[:4]) + 1)
-             if (iso := as_date(f"{y}-{month}-{day}")) and date.fromisoformat(iso).weekday() == wanted
-             and re.search(rf"(?<![\d/.-]){y}(?![\d/.-])", text)]
+    years = [y for y in years_on_weekday(int(month), int(day), wanted, (int(near[:4]) - 1, int(near[:4]) + 1))
+             if re.search(rf"(?<![\d/.-]){y}(?![\d/.-])", text)]
     return str(years[0]) if len(years) == 1 else None
 
 
@@ -815,8 +814,7 @@ def _year_of_weekday(text: str, day: str) -> int | None:
             continue
         if (w := WEEKDAY_BEFORE.search(text, max(0, m.start() - WEEKDAY_REACH), m.start())) is None:
             return None
-        years = [y for y in (now - 1, now, now + 1)
-                 if (iso := as_date(f"{y}-{day}")) and date.fromisoformat(iso).weekday() == weekday_number(w[1])]
+        years = years_on_weekday(int(month), int(number), weekday_number(w[1]), (now - 1, now, now + 1))
         return years[0] if len(years) == 1 else None
     return None
 

@@ -2587,9 +2587,14 @@ def _year_of_weekday(before: str, month: int, day: int, today: date) -> int | No
     w = WEEKDAY_BEFORE.search(before)
     if w is None:
         return None
-    fits = [d for y in (today.year - 1, today.year, today.year + 1)
-            if (d := _iso(f"{y}-{month:02d}-{day:02d}")) is not None and d.weekday() == weekday_number(w[1])]
-    return min(fits, key=lambda d: abs((d - today).days)).year if fits else None
+    fits = years_on_weekday(month, day, weekday_number(w[1]), (today.year - 1, today.year, today.year + 1))
+    return min(fits, key=lambda y: abs((date(y, month, day) - today).days)) if fits else None
+
+
+def years_on_weekday(month: int, day: int, weekday: int, years: Iterable[int]) -> list[int]:
+    """Those of years in which the day (month, day) is on weekday (Monday 0): the years a day written after its weekday
+    without its own may be of (29 February only in leap years)."""
+    return [y for y in years if (d := _iso(f"{y}-{month:02d}-{day:02d}")) is not None and d.weekday() == weekday]
 
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
