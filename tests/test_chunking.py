@@ -86,6 +86,12 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     bills = parse_note("# Monthly bills\n\n## September 2028 actuals\n- Rent £150 = £668\n\n## Fitted in March 2019\n"
                        "- boiler\n", "Monthly bills.md")
     assert [c.date for c in chunk_note(bills)] == ["2028-09-01", None]
+    # ... and a month and its year that open a heading, then a caption of a few words (trials s86 A, F: "## December
+    # 2028 one-offs" > "Octopus bill for December usage: £214.36" of no day, 5th for "what did the energy cost us in
+    # december")
+    bills = parse_note("# Bills\n\n## December 2028 one-offs\n- Octopus £214.36\n\n## December 2028 — what actually "
+                       "went out\n- TV licence\n", "Bills.md")
+    assert [c.date for c in chunk_note(bills)] == ["2028-12-01", "2028-12-01"]
     # ... and so a table's month alone (trial s82 I: "| Nov | £5,310 |" of "Budget 2027-28", of no day, second for "what
     # did we spend on dressings in november" under a 1:1's line of 16 November)
     rows = parse_note("# Budget 2027-28\n\n| Month | Spend |\n|---|---|\n| Nov | £3,412 |\n| Jan | £2 |\n| May | £3 |\n",
