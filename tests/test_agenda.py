@@ -901,6 +901,11 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_written("Bateman-Cole on Sun 28 Mar", "2028-03-10") == {"2028-03-28"}
     assert days_written("Wed 31 Dec, 2025 was worse", "2027-01-03") == {"2025-12-31"}
     assert days_written("Wed 31 Dec", "2027-01-03") == {"2026-12-31"}
+    # ... and, no year written, a day to come of the next year the weekday holds in, where the nearest is past (trial
+    # s86 B: "Final £119 by Fri 20 April" in a note of 2 October 2028 had been Thursday 20 April 2028)
+    assert days_written("Final £119 by Fri 20 April", "2028-10-02") == {"2029-04-20"}
+    assert days_written("Final £119 by Thu 20 April", "2028-10-02") == {"2028-04-20"}
+    assert days_written("Final £119 by Sat 20 April", "2028-10-02") == {"2028-04-20"}  # (a slip: no year holds it)
     assert days_of_any_year("w/c 28 Feb | Tue: a | Wed: b") == {"02-28", "03-01", "03-02"}  # (no 29 February)
     from notesqa.agenda import days_said
 

@@ -303,16 +303,22 @@ def _weekday_year(text: str, m: re.Match, month: int | str, day: int | str, own:
     """The year of a day written without one after its weekday ("Sun 28 Mar") where that weekday is not the day's in
     the year nearest own (nearest_year) but is in the year before or after it, and text writes that year: "Last Easter
     (2027): Bateman-Cole on Sun 28 Mar" in a note of March 2028 is 28 March 2027, a Sunday (trial s83 I: it had been
-    Tuesday 28 March 2028, first for "what did i do last tuesday"); else None (a weekday typed wrong stays a slip of
-    the year nearest)."""
+    Tuesday 28 March 2028, first for "what did i do last tuesday"), or of none the year after, where the nearest is
+    before own; else None (a weekday typed wrong stays a slip of the year nearest)."""
     if not own or (w := WEEKDAY_BEFORE.search(text, max(0, m.start() - WEEKDAY_REACH), m.start())) is None:
         return None
     near = nearest_year(own[:10], month, day)
     if near is None or date.fromisoformat(near).weekday() == (wanted := weekday_number(w[1])):
         return None
-    years = [y for y in years_on_weekday(int(month), int(day), wanted, (int(near[:4]) - 1, int(near[:4]) + 1))
-             if re.search(rf"(?<![\d/.-]){y}(?![\d/.-])", text)]
-    return str(years[0]) if len(years) == 1 else None
+    years = years_on_weekday(int(month), int(day), wanted, (int(near[:4]) - 1, int(near[:4]) + 1))
+    written = [y for y in years if re.search(rf"(?<![\d/.-]){y}(?![\d/.-])", text)]
+    if len(written) == 1:
+        return str(written[0])
+    # ... or, no year written, the next one where the nearest is before the passage's own day: a plan's day to come
+    # ("Final £119 by Fri 20 April" in a note of October 2028 is Friday 20 April 2029, trial s86 B: it had been
+    # Thursday 20 April 2028, and "what payments are due in april" found none)
+    later = int(near[:4]) + 1
+    return str(later) if not written and later in years and near < own[:10] else None
 
 
 def day_written_before(text: str) -> str | None:
