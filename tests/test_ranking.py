@@ -482,6 +482,12 @@ def test_a_code_the_question_names_lifts_the_passages_that_name_it_whole():
     # ... and letters then three digits or more (trial s73 M: "p0401 which van" had had the fault code's row 20th), not
     # a measure nor a decade
     assert codes("p0401 which van, an A100 or 500ml in the 1990s") == {"p0401", "a100"}
+    # ... or capitals then two digits or more, as typed (trial s86 D: "FORGE01 account" had had the supplier's row
+    # 13th, under the accountant's lines), not a word in lower case
+    assert codes("FORGE01 account, covid19 or win10") == {"forge01"}
+    chunks = [_chunk("acc.md", 0, "Hannah Pike, Ledgerline Accounts"), _chunk("sup.md", 1, "order online, acct FORGE01")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45]), "FORGE01 account", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[0].explain.version_match
     # ... or seven digits or more alone (trial s83 J: "grant 20293847" had put the grant tracker's rows of none of it
     # first), not a sum, a year or a decimal
     assert codes("grant 20293847") == {"20293847"} and codes("£1250000, 1,250,000, 2028 or 3.1415926") == set()

@@ -40,12 +40,14 @@ def as_meant(question: str) -> str:
 def codes(text: str) -> set[str]:
     """The codes text names, in lower case: a run's, a ticket's, a part's ID ("vit-s-024", "INC-2291"), or letters
     then three digits or more ("P0401", "A100": trial s73 M, "p0401 which van" had had the fault code's row 20th; not a
-    measure, "500ml"), or seven digits or more (_DIGITS_CODE: "20293847")."""
+    measure, "500ml"), or capitals then two digits or more ("FORGE01"), or seven digits or more (_DIGITS_CODE:
+    "20293847")."""
     found = {m.group(0).lower() for m in _CODE.finditer(text)} if "-" in text or "_" in text else set()
     found |= {m.group(0).lower() for m in _SLASHED_CODE.finditer(text)} if "/" in text else set()
     if not any(ch.isdigit() for ch in text):
         return found
-    return found | {m.group(0).lower() for m in _LETTERS_DIGITS.finditer(text)} | set(_DIGITS_CODE.findall(text))
+    return found | {m.group(0).lower() for m in _LETTERS_DIGITS.finditer(text)} | set(_DIGITS_CODE.findall(text)) \
+        | {m.group(0).lower() for m in _CAPITALS_DIGITS.finditer(text)}
 
 
 def asks_code_alone(text: str) -> bool:
@@ -63,6 +65,9 @@ _CODE_FRAME = frozenset("what whats is the a ref reference code number no num fo
 
 LETTERS_DIGITS = r"(?<![\w.-])[^\W\d_]{1,4}\d{3,}[^\W_]*(?![\w-])"  # "P0401", "Ei3016": a code (ranking's references too)
 _LETTERS_DIGITS = re.compile(LETTERS_DIGITS)
+# ... or capitals then two digits or more, as typed ("FORGE01": trial s86 D, "FORGE01 account" had had the supplier's
+# row 13th, under the accountant's lines the model found near "account"); not a word in lower case ("covid19")
+_CAPITALS_DIGITS = re.compile(r"(?<![\w.-])[A-Z]{2,8}\d{2,}(?![\w-])")
 # ... or seven digits or more alone: a grant's, an account's, a policy's number ("grant 20293847": trial s83 J, the
 # tracker's rows of none of it had come first); not a sum, "1,250,000", nor a decimal
 _DIGITS_CODE = re.compile(r"(?<![\w.,/£$€-])\d{7,}(?![\w.,/-]\d|[\w-])")

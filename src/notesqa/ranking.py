@@ -2545,8 +2545,8 @@ def _version_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarr
         return found
     for j, cid in enumerate(cand):
         c = chunks[int(cid)]
-        parts = " ".join((c.title, *c.heading, *c.parents, c.text)).lower()
-        if any(a in parts for a in asked):  # (the pattern runs on the few that say one: not "vit-s-0245")
+        parts = " ".join((c.title, *c.heading, *c.parents, c.text))  # (as written: "FORGE01" is a code in capitals)
+        if any(a in parts.lower() for a in asked):  # (the pattern runs on the few that say one: not "vit-s-0245")
             found[j] |= not asked.isdisjoint(codes(parts))
     return found
 
