@@ -92,6 +92,8 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     bills = parse_note("# Bills\n\n## December 2028 one-offs\n- Octopus £214.36\n\n## December 2028 — what actually "
                        "went out\n- TV licence\n", "Bills.md")
     assert [c.date for c in chunk_note(bills)] == ["2028-12-01", "2028-12-01"]
+    spent = parse_note("---\ndate: 2027-11-30\n---\n# November 2027 — where it went\n\n- checked the account\n", "n.md")
+    assert [c.date for c in chunk_note(spent)] == ["2027-11-30"]  # (its note's own day of that month: the review)
     # ... and so a table's month alone (trial s82 I: "| Nov | £5,310 |" of "Budget 2027-28", of no day, second for "what
     # did we spend on dressings in november" under a 1:1's line of 16 November)
     rows = parse_note("# Budget 2027-28\n\n| Month | Spend |\n|---|---|\n| Nov | £3,412 |\n| Jan | £2 |\n| May | £3 |\n",
@@ -407,6 +409,11 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     # hol Mon 3 May 2027" had been of no day); not on another weekday
     assert [headings_day([h]) for h in ("Morecambe Kite festival — May bank hol Mon 3 May 2027",
                                         "Morecambe Kite festival — May bank hol Tue 3 May 2027")] == ["2027-05-03", None]
+    # ... after a comma too, or led by its year and a dash (trial s86 G: "- ## 2028 — at Moira's, Tue 25 Jan 2028" >
+    # "8 of us. Haggis from the big Tesco" of no day, out of ten for "what did we do for burns night last year")
+    assert [headings_day([h]) for h in ("2028 — at Moira's, Tue 25 Jan 2028", "2029 — at ours, Thu 25 Jan, 7pm",
+                                        "2029 — at ours, Fri 25 Jan, 7pm", "Burns — at ours, Thu 25 Jan")] == [
+        "2028-01-25", "2029-01-25", None, None]
     note = parse_markdown("# LRO\n\nVisited: 12 Dec 2025, 9 Jan 2026\n\n## Visit 12/12/25\n- reports\n\n"
                           "## Visit 9/1/26\n- minutes\n", "lro.md")
     assert [(c.text, c.date) for c in chunk_note(note) if c.heading[1:]] == [("reports", "2025-12-12"),

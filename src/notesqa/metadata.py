@@ -532,14 +532,22 @@ def _closing_weekday_day(text: str) -> str | None:
     hol Mon 3 May 2027": trial s78 F, more words than _closing_day's label, of no day), where it is on that weekday;
     None for another."""
     m = _CLOSING_WEEKDAY_DAY.search(text) if any(ch.isdigit() for ch in text) else None
-    if m is None or _SPAN_BEFORE.search(text, 0, m.start()):
+    if m is None:
+        m = _YEAR_LED_DAY.fullmatch(text) if text[:1].isdigit() else None
+        return _on_its_weekday(day, m[2]) if m and (day := calendar_day(m[4], m[3], m[1])) else None
+    if _SPAN_BEFORE.search(text, 0, m.start()):
         return None  # (a span's end or a week's: "Norway — Mon 16 to Thu 26 Aug 2027", "call sheet, week of Mon 23 Nov")
     day = calendar_day(m[3], m[2], m[4])
     return _on_its_weekday(day, m[1]) if day else None
 
 
-_CLOSING_WEEKDAY_DAY = re.compile(r"(?<=[a-z])\s+(?:[—–:-]\s+)?(" + _WEEKDAY + r",?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+"
+# (after a word or a comma: "## 2028 — at Moira's, Tue 25 Jan 2028", trial s86 G, its lines of no day)
+_CLOSING_WEEKDAY_DAY = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WEEKDAY + r",?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+"
                                   r"((?:19|20)\d\d))\s*$", re.IGNORECASE)
+# ... or a heading led by its year and a dash that writes a day with its weekday among a few words ("## 2029 — at
+# ours, Thu 25 Jan, 7pm": trial s86 G)
+_YEAR_LED_DAY = re.compile(r"((?:19|20)\d\d)\s*[—–:-]\s+(?:[^\W\d][\w'’]*,?\s+){0,4}?(" + _WEEKDAY
+                           + r",?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\b\.?)(?:,?\s+[^,]{1,12})?\s*", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"(?:\b(?:to|till|until|thru|through|of|commencing|beginning|starting|and)|w/c|\d|&)\s*[—–-]?$",
                           re.IGNORECASE)
 
