@@ -440,6 +440,10 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
                                                      "Xmas Day (Thu 25 Dec)", "Notes (see below)")] \
         == ["2026-12-25", "2026-12-31", None, None, None]  # (the 25th of December 2026 is a Friday)
     assert headings_day(["Xmas Day (Fri 25 Dec)"]) is None  # (of no year known)
+    # ... or a span's first day (trial s86 E: "## Feb half term (12–16 Feb)" of "Holiday tracker 2029" had been of no
+    # day, its "Dr Hughes off all week" 9th for "who's off over feb half term"), on the weekday it says
+    assert [headings_day([h], year="2029") for h in ("Feb half term (12–16 Feb)", "Half term (Mon 12 – Fri 16 Feb)",
+                                                     "Half term (Tue 12 – Fri 16 Feb)")] == ["2029-02-12", "2029-02-12", None]
     # ... or of the year it says itself (trial s71 G: "## Autumn 2026 (Fri 27 Nov 26)" had been of no day, its "15
     # parents incl 3 dads!" 5th for "how many parents came to the coffee morning last week")
     assert [headings_day([h]) for h in ("Autumn 2026 (Fri 27 Nov 26)", "Coffee morning (27 Nov 2026)",

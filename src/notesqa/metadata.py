@@ -424,10 +424,14 @@ def _bracketed_day(text: str, year: str | None) -> str | None:
     if m is None:
         return None
     inner, year = (own[1], century(own[2])) if (own := _OWN_YEAR.fullmatch(m[1])) else (m[1], year)
+    if span := _DAYS_SPAN.fullmatch(inner):  # (a span's first day: "## Feb half term (12–16 Feb)", trial s86 E)
+        inner = f"{span[1] or ''}{span[2]} {span[3]}"
     day = day_of_month_heading(inner, year) if year else None
     return _on_its_weekday(day, m[1]) if day else None
 
 
+_DAYS_SPAN = re.compile(r"(" + _WEEKDAY + r"\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*(?:" + _WEEKDAY
+                        + r"\s+)?\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}\.?)", re.IGNORECASE)  # "Mon 12 – Fri 16 Feb"
 _OWN_YEAR = re.compile(r"(.*[A-Za-z].*?)\s+((?:19|20)\d\d|\d\d)")  # "Fri 27 Nov 26", "27 Nov 2026"
 
 
