@@ -989,6 +989,19 @@ def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or
     assert matched("what's planned in december 2026?") == {0: False, 1: True}  # a month's: its notes'
 
 
+def test_a_passage_that_says_a_day_to_come_of_a_period_partly_gone_is_of_it(monkeypatch):
+    # trial s86 D: "teenager sessions over feb half term" (last February's and the coming one's, no tense) had had an
+    # event page's "(Mon 12 - Fri 16 Feb 2029)" out of the days asked, under a Valentine's line dated the 14th
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-01-25")
+    chunks = [_chunk("valentines.md", 0, "Wed 14 Feb 2029, 7pm, partner workout", date="2029-02-14"),
+              _chunk("teen.md", 0, "Teen Gym Skills in the Feb half term (Mon 12 - Fri 16 Feb 2029)")]
+    ranked = fuse(chunks, _dense_only([0.3, 0.5]), "teenager sessions over feb half term", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True}
+    # ... not when it looks back
+    ranked = fuse(chunks, _dense_only([0.3, 0.5]), "what did the teenagers do over feb half term", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked}[1] is False
+
+
 def test_a_passage_that_says_a_day_of_a_half_term_to_come_is_of_it(monkeypatch):
     # trial s78 O: "what's happening over half term" (9 days, a week and its weekends) had shown the days' dated rows, the
     # notes of no day that say "due Fri 4 June 2027", "timekeeper Sat 5 June 2027" left out, far from its words

@@ -2243,13 +2243,20 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # s53's "whos making the quiz in december" had gone to two lines of a December day)
     # (... or one that asks when: "when is Jake off in January?" is answered by "Jake - wants 4-15 Jan 2027", trial s55)
     # (... or days after today, whatever the tense: "what hearing have I got next Tuesday?", trial s57 LA)
+    today = clock.today().isoformat()
     ahead = looks_ahead(text) or not looks_back(text) and bool(asked) and all(len(d) == 10 for d in asked) \
-        and min(asked) > clock.today().isoformat()
+        and min(asked) > today
     # (... or a month to come asked of what is coming: "whats coming up in january", the to-do's "Standards check 14
     # Jan", trial s63 DRV-013)
-    to_come = looks_ahead(text) and _whole_month(asked) is not None and min(asked) > clock.today().isoformat()
+    to_come = looks_ahead(text) and _whole_month(asked) is not None and min(asked) > today
     if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
+    elif not len(due) and not looks_back(text) and not _whole_months(asked) \
+            and (coming := {d for d in asked if len(d) == 10 and d > today}):
+        # (... or, of days some gone and some to come, a passage that says one to come: "teenager sessions over feb
+        # half term", last year's and this year's, had "(Mon 12 - Fri 16 Feb 2029)" of an event page out of its days,
+        # under a Valentine's line dated the 14th: trial s86 D; not a month's, above)
+        rows = np.union1d(rows, agenda.telling(coming))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
     if not looks_back(text) and not asks_time(text):
