@@ -33,7 +33,11 @@ def test_macros_block_ids_and_tags():
     # "Attendance note —"), nor a bar; a label keeps its colon
     assert Inline().render("Attendance note — {{title}}") == "Attendance note"
     assert Inline().render("{{date}} - Standup") == "Standup" and Inline().render("Tasks: {{query todo}}").rstrip() == "Tasks:"
-    assert Inline().render("a - b {{x}} c") == "a - b  c"
+    assert Inline().render("a - b {{x}} c") == "a - b [x] c"
+    # ... a name of the writer's own to fill in shown as one (trial s86 L: "{{team}} v {{opponent}} is OFF today" had
+    # read " v  is OFF today"), and no brackets left by a value the app fills in
+    assert Inline().render('"{{team}} v {{opponent}} is OFF today ({{date}}) - frozen"') == \
+        '"[team] v [opponent] is OFF today - frozen"'
     assert inline.take_ids() == ["step-1"]
     inline.render("tagged #project/alpha and #[[big idea]] but not C# or url#anchor or #1")
     assert inline.tags == ["project/alpha", "big idea"]

@@ -156,6 +156,12 @@ def anki_clozes(text: str) -> str:
 
 # Logseq macros whose argument is text the reader sees; every other macro is a widget
 TEXT_MACROS = {"cloze": 0}
+# ... the apps' widgets and the values their templates fill in ("{{date}}", "{{title}}": dropped, as before)
+_WIDGETS = frozenset("embed query cards toc namespace renderer function video youtube youtube-timestamp vimeo bilibili "
+                     "tweet twitter pdf zotero".split())
+_FILLED_IN = frozenset(("date", "time", "title"))
+_OWN_PLACEHOLDER = re.compile(r"\{\{([A-Za-z][A-Za-z0-9_]{0,40})\}\}")  # one name alone: "{{team}}"
+_FILLED_IN_BRACKETS = re.compile(r"\s*\(\{\{(?:date|time|title)\}\}\)", re.IGNORECASE)  # "today ({{date}})": no "()"
 TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
 # ... and the boxes of the Tasks plugin's and themes' other states: "- [-]" cancelled (☒), "- [/]" under way (◐)
 TASK_CANCELLED, TASK_DOING = "\u2612", "\u25d0"
@@ -431,7 +437,7 @@ class Inline:
         if "==" in text or "^^" in text or "::" in text:
             text = HIGHLIGHT.sub(r"\2", text)
         if "{{" in text:
-            text = _without_dangling_marks(text, MACRO.sub(self._macro, text))
+            text = _without_dangling_marks(text, MACRO.sub(self._macro, _FILLED_IN_BRACKETS.sub("", text)))
         if "((" in text:
             text = BLOCK_REF.sub(self._referenced, text)
         if "#" in text:
@@ -462,6 +468,10 @@ class Inline:
             ref = BLOCK_REF.search(arg)
             if ref:
                 return self._block_ref(ref)
+        # a name of the writer's own to fill in, as a letter template writes one ("{{team}} v {{opponent}} is OFF
+        # today": trial s86 L, it had read " v  is OFF today"): "[team]"; not a widget's nor a value the app fills in
+        if _OWN_PLACEHOLDER.fullmatch(m.group(0)) and name not in _WIDGETS and name not in _FILLED_IN:
+            return f"[{m.group(1)}]"
         return ""
 
     def _referenced(self, m: re.Match) -> str:
