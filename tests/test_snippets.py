@@ -1839,6 +1839,7 @@ def test_no_line_is_marked_when_the_heading_says_what_no_line_does():
 def test_a_log_shown_for_the_latest_marks_its_newest_entry():
     # trial s62 H: "when did i last do a deep clean on the airbrush" had shown the deep clean log with "=>" on
     # "2026-06-02 ✔", above the newest entry "2026-09-06 ✔"
+    from notesqa.keywords import tokenize
     from notesqa.snippets import Snippet, newest_matched
 
     days = ["2026-02-28", "2026-06-02", "2026-09-06", None, "2099-01-01"]
@@ -1846,10 +1847,18 @@ def test_a_log_shown_for_the_latest_marks_its_newest_entry():
               for i, d in enumerate(days)]
     tree = NoteTree.build(chunks)
     exp = Explanation(None, 0.0, None, 0.0, 0.0)
-    assert newest_matched(tree, Snippet(0, (1, 2, 3, 4), 0.9, exp, matched=1), "2026-12-05").matched == 2
-    assert newest_matched(tree, Snippet(2, (3,), 0.9, exp), "2026-12-05").matched is None  # one day: as it was
+    asked = frozenset(tokenize("when did i last do a deep clean on the airbrush"))
+    assert newest_matched(tree, Snippet(0, (1, 2, 3, 4), 0.9, exp, matched=1), asked, "2026-12-05").matched == 2
+    assert newest_matched(tree, Snippet(2, (3,), 0.9, exp), asked, "2026-12-05").matched is None  # one day: as it was
     undated = Snippet(3, (), 0.9, exp)
-    assert newest_matched(tree, undated, "2026-12-05") is undated
+    assert newest_matched(tree, undated, asked, "2026-12-05") is undated
+    # ... the newest of those that say the most of the question (trial s86 K: "Fri 27: pumpkins" had been marked over
+    # "Thu 26: car serviced at D&M" under a half term's heading, for "when did i last get the car serviced")
+    rows = [("2028-10-24", "Tue 24: took kids to Harewood"), ("2028-10-26", "Thu 26: car serviced at D&M"),
+            ("2028-10-27", "Fri 27: pumpkins")]
+    tree = NoteTree.build([dataclasses.replace(_chunk("diary.md", i, text), date=d) for i, (d, text) in enumerate(rows)])
+    asked = frozenset(tokenize("when did i last get the car serviced"))
+    assert newest_matched(tree, Snippet(0, (1, 2), 0.9, exp), asked, "2029-01-25").matched == 1
 
 
 def test_a_rota_shown_for_the_next_marks_its_soonest_row_to_come():

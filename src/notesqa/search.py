@@ -256,7 +256,7 @@ class NotesIndex:
             # log's newest entry for "when did I last ...", the soonest to come for "when's the next ...")
             s = snippets.rematched(live.tree, cut(s), asked)
             if latest:
-                return snippets.newest_matched(live.tree, s, today)
+                return snippets.newest_matched(live.tree, s, asked, today)
             return snippets.soonest_matched(live.tree, s, asked, today) if upcoming else s
         # hits put in another order than their scores' (a day's first, the last meeting's) are chosen from as many as
         # at -k 10: -k 3 shows a day's hits -k 10 puts first, and the last meeting's best three (trial s47: the newest

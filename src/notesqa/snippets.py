@@ -349,14 +349,16 @@ def _heading_matched(tree: NoteTree, row: int, asked: frozenset[str], own: set[s
     return bool(heading - shown) and own <= heading
 
 
-def newest_matched(tree: NoteTree, snippet: Snippet, today: str) -> Snippet:
+def newest_matched(tree: NoteTree, snippet: Snippet, asked: frozenset[str], today: str) -> Snippet:
     """snippet, for a question of the latest ("when did I last ..."), its match moved to the newest of its units dated
-    up to today, when it shows entries of two days or more (trial s62 H: a log's "=>" had marked its middle entry)."""
+    up to today, of those that say the most of the question's words (asked: their stems) their note's title and
+    headings do not, when it shows entries of two days or more (trial s62 H: a log's "=>" had marked its middle entry;
+    trial s86 K: "Fri 27: pumpkins" had been marked over "Thu 26: car serviced at D&M" of a half term's diary)."""
     chunks = tree.chunks
     rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].date and chunks[j].date[:10] <= today]
     if len({chunks[j].date[:10] for j in rows}) < 2:
         return snippet
-    newest = max(rows, key=lambda j: chunks[j].date[:10])  # (the first of the newest)
+    newest = max(rows, key=lambda j: (_own_words(chunks[j], asked), chunks[j].date[:10]))  # (the first of the newest)
     return replace(snippet, matched=None if newest == snippet.root else newest)
 
 
@@ -369,12 +371,13 @@ def soonest_matched(tree: NoteTree, snippet: Snippet, asked: frozenset[str], tod
     rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].date and chunks[j].date[:10] >= today]
     if len({chunks[j].date[:10] for j in rows}) < 2:
         return snippet
-
-    def own(j: int) -> int:  # (the question's words a row says beyond its title's and headings')
-        c = chunks[j]
-        return len(asked.intersection(tokenize(c.text)) - set(tokenize(" ".join((c.title, *c.heading)))))
-    soonest = min(rows, key=lambda j: (-own(j), chunks[j].date[:10]))  # (the first of the soonest)
+    soonest = min(rows, key=lambda j: (-_own_words(chunks[j], asked), chunks[j].date[:10]))  # (the first of those)
     return replace(snippet, matched=None if soonest == snippet.root else soonest)
+
+
+def _own_words(c: Chunk, asked: frozenset[str]) -> int:
+    """How many of the question's words (asked: their stems) the unit says that its title and headings do not."""
+    return len(asked.intersection(tokenize(c.text)) - set(tokenize(" ".join((c.title, *c.heading)))))
 
 
 def _properties_lead(tree: NoteTree, row: int, room: int, shown: set[int]) -> list[int]:
