@@ -430,7 +430,8 @@ def asks_next(text: str) -> bool:
 def asks_coming(text: str) -> bool:
     """Does the question ask when a thing is, not was ("when is packing day?"): of a thing that comes round, its
     coming day, not last year's? Not for its latest ("when is the last time I did a backup": the review)."""
-    return _WHEN_IS.match(text) is not None and not asks_latest(text) and _EVERY_TIME.search(text) is None
+    return _WHEN_IS.match(text) is not None and not asks_latest(text) and _EVERY_TIME.search(text) is None \
+        and not asks_in_which_case(text)
 
 
 # a time that comes round, asked of: "what time is my bereavement client on thursdays" (trial s75 S: a deadline of the
@@ -826,7 +827,17 @@ _ASKS_TIME = re.compile(r"\s*(?:and\s+)?(?:when(?:\s+(?:exactly|precisely|roughl
 
 def asks_time(text: str) -> bool:
     """Does the question ask for the day or the time of one thing (_ASKS_TIME)?"""
-    return _ASKS_TIME.match(text) is not None
+    return _ASKS_TIME.match(text) is not None and not asks_in_which_case(text)
+
+
+def asks_in_which_case(text: str) -> bool:
+    """Does a question of "when" ask in which case, not on which day ("when is it too icy to go out teaching", "when's
+    it safe to ...": trials s86 K, P, a day to come had been lifted, the summer holiday's note first)?"""
+    return _IN_WHICH_CASE.match(text) is not None
+
+
+_IN_WHICH_CASE = re.compile(r"\s*(?:and\s+)?when(?:['’]?s|\s+is)\s+it\s+(?:too|ok|okay|safe|unsafe|fine|alright|best|better|"
+                            r"worth|sensible|wise|right|acceptable|allowed|dangerous)\b", re.IGNORECASE)
 
 
 def asks_clock(text: str) -> bool:
@@ -852,4 +863,6 @@ _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b
 def asks_when(text: str) -> bool:
     """Does the question ask when, on which days or how often ("when did I last run?", "how many times did I go
     climbing?")?"""
-    return _WHEN.search(text) is not None if "how many" in text.lower() else _WHEN.match(text) is not None
+    if "how many" in text.lower():
+        return _WHEN.search(text) is not None
+    return _WHEN.match(text) is not None and not asks_in_which_case(text)
