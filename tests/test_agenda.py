@@ -845,6 +845,11 @@ def test_a_day_without_its_year_in_an_undated_passage(monkeypatch):
     agenda = Agenda([dataclasses.replace(bullet("☐ Hi-Rise - ring Mick Mon 8th to confirm"), date=None, title="TODO")])
     assert list(agenda.telling({"2027-03-08"}, "2027-03-02")) == [0]
     assert len(agenda.telling({"2027-11-08"}, "2027-03-02")) == 0  # (a Monday the 8th too, months off)
+    # ... that one alone (trial s86 P: "again Sun 11th" on 25 January 2029 had been 11 March's too, for "whats coming
+    # up in march", 11 February being the nearer Sunday the 11th)
+    agenda = Agenda([dataclasses.replace(bullet("Post on FB Thu 1 Feb, again Sun 11th"), date=None, title="Marketing")])
+    assert list(agenda.telling({"2029-02-11"}, "2029-01-25")) == [0]
+    assert len(agenda.telling({"2029-03-11"}, "2029-01-25")) == 0
     agenda = Agenda([dataclasses.replace(bullet("Maya sat 3 GCSEs early"), date=None, title="Maya")])  # (a verb)
     assert len(agenda.telling({"2027-04-03"}, "2027-03-02")) == 0
 

@@ -26,8 +26,8 @@ from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cel
 from .metadata import as_date, folder_year, headings_year, month_number, numbers_order, period_week, slashed_days, \
     year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
-    WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, holiday_named, holiday_opening, weekday_number, weekday_numbered_from, weekdays_numbered, \
-    whole_season, years_on_weekday
+    holiday_named, holiday_opening, nearest_numbered, weekday_number, weekday_numbered_from, \
+    weekdays_numbered, whole_season, years_on_weekday
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -1319,9 +1319,10 @@ class Agenda:
             found += [self._told_spans[d] for d in asked if d in self._told_spans]
         # ... and one that says a weekday and a day's number, no month, the nearest such day to today ("☐ Hi-Rise - ring
         # Mick Mon 8th" of an undated to-do list: trial s75 C, "whats on monday" had not found it)
+        # (... that one alone: "again Sun 11th" is 11 February on 25 January, not 11 March too, trial s86 P)
         found += [self._numbered[key] for d in asked if len(d) == 10
-                  and -WEEKDAY_NUMBERED_BEFORE <= ((day := date.fromisoformat(d)) - today).days <= WEEKDAY_NUMBERED_AFTER
-                  and (key := (day.weekday(), day.day)) in self._numbered]
+                  and (key := ((day := date.fromisoformat(d)).weekday(), day.day)) in self._numbered
+                  and nearest_numbered(today, *key) == day]
         return np.unique(np.concatenate(found)) if found else _NONE
 
     def _table_order(self, row: int) -> str | None:

@@ -2184,13 +2184,16 @@ def weekday_numbered_from(text: str, day: date) -> frozenset[str]:
     """The days a note written on day names by a weekday and a day's number, no month ("☐ line clean Tue 8th" in the
     week note of 30 November: 8 December; trial s63 PUB-020), each the nearest so numbered on that weekday from two
     weeks before day to two months after."""
-    out: set[str] = set()
-    for weekday, n in weekdays_numbered(text):
-        near = [d for k in (-1, 0, 1, 2) if (d := _nth_of_month(day, k, n)) is not None and d.weekday() == weekday
-                and -WEEKDAY_NUMBERED_BEFORE <= (d - day).days <= WEEKDAY_NUMBERED_AFTER]
-        if near:
-            out.add(min(near, key=lambda d: abs((d - day).days)).isoformat())
-    return frozenset(out)
+    return frozenset(near.isoformat() for weekday, n in weekdays_numbered(text)
+                     if (near := nearest_numbered(day, weekday, n)) is not None)
+
+
+def nearest_numbered(day: date, weekday: int, n: int) -> date | None:
+    """The day numbered n on weekday (Monday 0) nearest day, from WEEKDAY_NUMBERED_BEFORE days before it to
+    WEEKDAY_NUMBERED_AFTER after, if one is."""
+    near = [d for k in (-1, 0, 1, 2) if (d := _nth_of_month(day, k, n)) is not None and d.weekday() == weekday
+            and -WEEKDAY_NUMBERED_BEFORE <= (d - day).days <= WEEKDAY_NUMBERED_AFTER]
+    return min(near, key=lambda d: abs((d - day).days)) if near else None
 
 
 WEEKDAY_NUMBERED_BEFORE, WEEKDAY_NUMBERED_AFTER = 14, 62  # days from its day such a day may be
