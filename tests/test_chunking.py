@@ -440,6 +440,11 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
                                                      "Xmas Day (Thu 25 Dec)", "Notes (see below)")] \
         == ["2026-12-25", "2026-12-31", None, None, None]  # (the 25th of December 2026 is a Friday)
     assert headings_day(["Xmas Day (Fri 25 Dec)"]) is None  # (of no year known)
+    # ... or of the year it says before the day, or its words say (trial s86 M: "## Last Easter (2028, 16 April)" of a
+    # note of 29 March 2029 had been of its note's day), over its note's
+    assert [headings_day([h], year="2029") for h in ("Last Easter (2028, 16 April)", "Burns Night 2028 (Tue 25 Jan)",
+                                                     "Chinese New Year 2028 (10 Feb)", "Burns Night 2028 (Thu 25 Jan)")] \
+        == ["2028-04-16", "2028-01-25", "2028-02-10", None]
     # ... or a span's first day (trial s86 E: "## Feb half term (12–16 Feb)" of "Holiday tracker 2029" had been of no
     # day, its "Dr Hughes off all week" 9th for "who's off over feb half term"), on the weekday it says
     assert [headings_day([h], year="2029") for h in ("Feb half term (12–16 Feb)", "Half term (Mon 12 – Fri 16 Feb)",

@@ -423,7 +423,15 @@ def _bracketed_day(text: str, year: str | None) -> str | None:
     m = _DAY_BRACKETED.fullmatch(text)
     if m is None:
         return None
-    inner, year = (own[1], century(own[2])) if (own := _OWN_YEAR.fullmatch(m[1])) else (m[1], year)
+    # (its own year after it, or before it, "Last Easter (2028, 16 April)", or its words' ("Burns Night 2028 (Tue 25
+    # Jan)"), over its note's: trial s86 M, of the note's day)
+    words_year = _A_YEAR.search(text, 0, m.start(1))
+    if own := _OWN_YEAR.fullmatch(m[1]):
+        inner, year = own[1], century(own[2])
+    elif own := _YEAR_FIRST.fullmatch(m[1]):
+        inner, year = own[2], own[1]
+    else:
+        inner, year = m[1], words_year[1] if words_year else year
     if span := _DAYS_SPAN.fullmatch(inner):  # (a span's first day: "## Feb half term (12–16 Feb)", trial s86 E)
         inner = f"{span[1] or ''}{span[2]} {span[3]}"
     day = day_of_month_heading(inner, year) if year else None
@@ -432,6 +440,7 @@ def _bracketed_day(text: str, year: str | None) -> str | None:
 
 _DAYS_SPAN = re.compile(r"(" + _WEEKDAY + r"\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*(?:" + _WEEKDAY
                         + r"\s+)?\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}\.?)", re.IGNORECASE)  # "Mon 12 – Fri 16 Feb"
+_YEAR_FIRST = re.compile(r"((?:19|20)\d\d),\s*(.*[A-Za-z].*)")  # "2028, 16 April"
 _OWN_YEAR = re.compile(r"(.*[A-Za-z].*?)\s+((?:19|20)\d\d|\d\d)")  # "Fri 27 Nov 26", "27 Nov 2026"
 
 
