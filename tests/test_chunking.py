@@ -75,6 +75,18 @@ def test_a_line_of_a_note_its_front_matter_alone_dates_is_of_the_one_day_it_writ
         assert [c.date for c in chunk_note(parse_note("- Amir, Tue 9 Nov, £185\n", name))] == ["2027-10-11"]
 
 
+def test_a_heading_closed_by_a_day_on_its_weekday_of_no_year_is_of_the_year_near_today_it_holds_in(monkeypatch):
+    # trial s86 N: "# Burns Night – Thu 25 Jan" had been of no day, its "Taxi back – Cotswold Cars booked for 11.30pm"
+    # 6th for "what time is my cab home tonight"; of the one of last, this and next year it is a Thursday in
+    from notesqa.metadata import headings_day
+
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-01-25")
+    assert [headings_day([h]) for h in ("Burns Night – Thu 25 Jan", "Burns Night – Fri 25 Jan", "Burns Night – Sat 25 Jan",
+                                        "call sheet, week of Mon 23 Nov")] == ["2029-01-25", "2030-01-25", None, None]
+    note = parse_note("# Burns Night – Thu 25 Jan\n\n- Taxi back booked for 11.30pm\n", "burns night.md")
+    assert [c.date for c in chunk_note(note)] == ["2029-01-25"]
+
+
 def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     # trial s82 H: "## November spending" > "November total: £522.44" had been of no day, 15th for "what did the dept
     # spend in november" (every passage of November lifted over it)
@@ -1073,6 +1085,8 @@ def test_a_days_number_under_a_months_bullet_is_of_that_month_of_its_folders_yea
     show = "# Run of show – Saturday 4 Nov\n\n- 08:00 Site opens\n"
     assert [c.date for c in chunk_note(parse_note(show, "display-2028/run-of-show.md"))] == ["2028-11-04"]
     assert [c.date for c in chunk_note(parse_note(show, "Trips 2028/run-of-show.md"))] == ["2028-11-04"]
+    monkeypatch.setenv("NOTESQA_TODAY", "2031-06-01")  # (a day no year near which is a Saturday: below)
+    assert [c.date for c in chunk_note(parse_note(show, "display-2028/run-of-show.md"))] == ["2028-11-04"]
     for folder in ("v2028", "season 2027-2028", "display", "Vision 2034"):  # (nor a plan's year to come: the review)
         assert [c.date for c in chunk_note(parse_note(show, f"{folder}/run-of-show.md"))] == [None], folder
 

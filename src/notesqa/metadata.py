@@ -403,7 +403,7 @@ def _headings_day(headings: Sequence[str], year: str | None = None, dated: str |
         if at == len(headings) - 1 and (start := _months_start(headings[at])):
             return start
     # ... else the innermost that closes with a day in full after more words (_closing_weekday_day)
-    return next((day for text in reversed(headings) if (day := _closing_weekday_day(text))), None)
+    return next((day for text in reversed(headings) if (day := _closing_weekday_day(text, not (year or dated)))), None)
 
 
 # an aside in brackets of no number in a heading, read past for its day: "## Mon 31 May (bank hol) – OPEN 12–8" (trial s78
@@ -540,11 +540,21 @@ def _closing_day(text: str) -> str | None:
     return heading_day(m[1]) or numbered_day(m[1]) if m else None
 
 
-def _closing_weekday_day(text: str) -> str | None:
+def _closing_weekday_day(text: str, near_today: bool = False) -> str | None:
     """The day a heading of words closes with, written in full with its weekday ("Morecambe Kite festival — May bank
     hol Mon 3 May 2027": trial s78 F, more words than _closing_day's label, of no day), where it is on that weekday;
-    None for another."""
+    near_today (no year known to read it in): of no year, of the one near today it is on; None for another."""
     m = _CLOSING_WEEKDAY_DAY.search(text) if any(ch.isdigit() for ch in text) else None
+    if m is None and near_today and (m := _CLOSING_WEEKDAY_NO_YEAR.search(text)) \
+            and not _SPAN_BEFORE.search(text, 0, m.start()):
+        # (... of no year, of the one of last, this and next year it is on that weekday: "# Burns Night – Thu 25 Jan",
+        # trial s86 N, of no day, its "Taxi back – Cotswold Cars booked for 11.30pm" 6th for "what time is my cab home
+        # tonight")
+        from .periods import weekday_number, years_on_weekday
+
+        now, month = clock.today().year, month_number(m[3])
+        years = years_on_weekday(month, int(m[2]), weekday_number(m[1]), (now - 1, now, now + 1)) if month else []
+        return calendar_day(m[3], m[2], str(years[0])) if len(years) == 1 else None
     if m is None:
         m = _YEAR_LED_DAY.fullmatch(text) if text[:1].isdigit() else None
         return _on_its_weekday(day, m[2]) if m and (day := calendar_day(m[4], m[3], m[1])) else None
@@ -557,6 +567,8 @@ def _closing_weekday_day(text: str) -> str | None:
 # (after a word or a comma: "## 2028 — at Moira's, Tue 25 Jan 2028", trial s86 G, its lines of no day)
 _CLOSING_WEEKDAY_DAY = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WEEKDAY + r",?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+"
                                   r"((?:19|20)\d\d))\s*$", re.IGNORECASE)
+_CLOSING_WEEKDAY_NO_YEAR = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WEEKDAY + r"),?\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
+                                      r"([A-Za-z]{3,9})\.?\s*$", re.IGNORECASE)
 # ... or a heading led by its year and a dash that writes a day with its weekday among a few words ("## 2029 — at
 # ours, Thu 25 Jan, 7pm": trial s86 G)
 _YEAR_LED_DAY = re.compile(r"((?:19|20)\d\d)\s*[—–:-]\s+(?:[^\W\d][\w'’]*,?\s+){0,4}?(" + _WEEKDAY
