@@ -102,8 +102,8 @@ def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     # 2028 one-offs" > "Octopus bill for December usage: £214.36" of no day, 5th for "what did the energy cost us in
     # december")
     bills = parse_note("# Bills\n\n## December 2028 one-offs\n- Octopus £214.36\n\n## December 2028 — what actually "
-                       "went out\n- TV licence\n", "Bills.md")
-    assert [c.date for c in chunk_note(bills)] == ["2028-12-01", "2028-12-01"]
+                       "went out\n- TV licence\n\n## December 2028 bills (actual)\n- gas\n", "Bills.md")
+    assert [c.date for c in chunk_note(bills)] == ["2028-12-01", "2028-12-01", "2028-12-01"]
     spent = parse_note("---\ndate: 2027-11-30\n---\n# November 2027 — where it went\n\n- checked the account\n", "n.md")
     assert [c.date for c in chunk_note(spent)] == ["2027-11-30"]  # (its note's own day of that month: the review)
     # ... and so a table's month alone (trial s82 I: "| Nov | £5,310 |" of "Budget 2027-28", of no day, second for "what
