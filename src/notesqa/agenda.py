@@ -644,10 +644,17 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
         return None  # (a line of what was done by then: "21 paid by 9 Sept", the rescore, s79 M; of no task, "before")
     after = text[m.end():m.end() + BY_DAY_CHARS]
     # (before a day's number alone, a thing's: "sand down before 2nd coat", the review)
-    if (said := _one(days_written(after, own))) or not numbered or m[1].lower() == "before" \
-            or (number := _ORDINAL_ALONE.match(after)) is None:
+    if (said := _one(days_written(after, own))) or not numbered or m[1].lower() == "before":
         return said
+    if own and (weekday := _WEEKDAY_NUMBER_AT.match(after)):  # ("payroll by Sat 27th for Wed 31st payday": the 27th,
+        # trial s86 V, due no day, two days said)
+        return _one(weekday_numbered_from(weekday[0], date.fromisoformat(own[:10])))
+    if (number := _ORDINAL_ALONE.match(after)) is None:
+        return None
     return _next_numbered(int(number[1]), own)
+
+
+_WEEKDAY_NUMBER_AT = re.compile(r"(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 # a past form right before "by", of what was done by then ("21 paid by 9 Sept"); not a passive deadline, "forms to be
