@@ -1632,3 +1632,9 @@ def test_a_fortnight_from_today_is_read_as_two_weeks_or_14_days():
     # (the review: not a fortnight of a month, "the last fortnight of august"; a possessive, "next fortnight's rota")
     assert with_fortnights("the last fortnight of august") == "the last fortnight of august"
     assert with_fortnights("next fortnight's rota") == "the next 14 days rota"
+    # ... nor the last fortnight, week or month before a thing or of one: its final one (trial s86 Q: "twins nuts last
+    # fortnight before lambing" had been of the last 14 days); the last week of a month as before
+    for q in ("twins nuts last fortnight before lambing", "what do i do in the last week before lambing",
+              "last month of pregnancy", "jobs for the last week of term"):
+        assert days(with_fortnights(q), today) == set(), q
+    assert len(days("what did i do last week", today)) == 7 and min(days("last week of december", today)) == "2027-12-25"

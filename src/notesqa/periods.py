@@ -1454,8 +1454,16 @@ _SLASHED_ASKED = re.compile(r"\b(on|from|since|until|till|til|due|" + _DAY_NAMES
 
 # a fortnight, as two weeks or 14 days: "a fortnight ago", "in a fortnight('s time)", "the last/past/next fortnight"
 # (trial s82 L: "what was wrong with the heater a fortnight ago" had been read as no day, "two weeks ago" as that week)
+# "last" before a period and what it ends ("the last week before lambing", "last month of the pregnancy", "last week
+# of term"): its final one, not the one before this (trial s86 Q: "twins nuts last fortnight before lambing" had been of
+# the last 14 days)
+_BEFORE_A_THING = r"(?:before|until|till|ahead\s+of|prior\s+to|leading\s+up\s+to)\b"
+_FINAL_OF = re.compile(r"\blast(?=\s+(?:week|fortnight|month|weekend|day|night)s?\s+(?:of\s+(?!(?:the\s+|this\s+|next\s+)?"
+                       r"(?:year|month|" + MONTH_NAME + r")\b)|" + _BEFORE_A_THING + r"))", re.IGNORECASE)  # (not "the last
+# week of january": read as such, below)
 _FORTNIGHT = re.compile(r"\b(?:(a|one)\s+fortnight\s+ago|in\s+(?:a|one)\s+fortnight(?:['’]s\s+time)?|"
-                        r"(?:the\s+)?(last|past|next|coming)\s+fortnight(?:['’]s)?(?!\s+of\b))\b", re.IGNORECASE)
+                        r"(?:the\s+)?(last|past|next|coming)\s+fortnight(?:['’]s)?(?!\s+of\b|\s+" + _BEFORE_A_THING + r"))\b",
+                        re.IGNORECASE)
 
 
 def with_fortnights(text: str) -> str:
@@ -2463,6 +2471,8 @@ def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
     text = _month_end_named(weekdays_typed_right(text), today)
+    if "last" in text.lower():  # ("the last week before lambing": its final week, _FINAL_OF)
+        text = _FINAL_OF.sub("    ", text)
     if any(ch.isdigit() for ch in text):  # (the hours after a weekday: "what's on wednesday 6 till 7" is Wednesday's)
         text = _hours_blanked(text)
     if _WEEKDAYS_COMPARED.search(text):  # (two weekdays compared name no day: "gala on friday vs saturday which was
