@@ -87,6 +87,15 @@ def test_a_heading_closed_by_a_day_on_its_weekday_of_no_year_is_of_the_year_near
     assert [c.date for c in chunk_note(note)] == ["2029-01-25"]
 
 
+def test_a_year_heading_in_a_note_named_by_a_holiday_is_of_that_holiday_that_year():
+    # trial s86 Q: "Burns Night" > "## 2028" > "Dad did the Address to the Haggis" had been of no day, out of ten for
+    # "what happened at burns night last year"; not a note of another name, nor a heading of a year and a number
+    page = "- every 25 Jan\n\n## 2029 - tonight (Thu)\n- Doors 7pm\n\n## 2028\n- Dad did the Address\n"
+    assert [c.date for c in chunk_note(parse_note(page, "Burns Night.md"))] == [None, "2029-01-25", "2028-01-25"]
+    assert {c.date for c in chunk_note(parse_note(page, "Ceilidh.md"))} == {None}
+    assert [c.date for c in chunk_note(parse_note("# Christmas\n\n## 2027/28 budget\n- £400\n", "Christmas.md"))] == [None]
+
+
 def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
     # trial s82 H: "## November spending" > "November total: £522.44" had been of no day, 15th for "what did the dept
     # spend in november" (every passage of November lifted over it)
