@@ -1078,3 +1078,12 @@ def test_a_note_of_a_holiday_to_come_by_its_name_is_of_no_day_of_it_yet():
     under = dataclasses.replace(note(f"Christmas {coming}.md", "Open 9-3, normally closed", f"{coming}-12-25"),
                                 heading=[f"Christmas Day - 25 December {coming}"])
     assert list(Agenda([under]).of_days({f"{coming}-12-25"})) == [0]
+
+
+def test_a_note_of_a_holiday_that_is_today_is_of_today(monkeypatch):
+    # trial s86 X: "Burns Night 2029" (date: 2029-01-25) on the night had been of no day of it, "Nothing dated on
+    # 2029-01-25 matches the question closely" said over it for "burns night tonight what do we bring"
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-01-25")
+    chunk = Chunk(path="Burns Night 2029.md", line=1, end_line=1, kind="bullet", text="We bring: cranachan for 8",
+                  title="Burns Night 2029", heading=[], parents=[], tags=[], date="2029-01-25", seq=0)
+    assert list(Agenda([chunk]).of_days({"2029-01-25"})) == [0]

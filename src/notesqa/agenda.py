@@ -1083,10 +1083,11 @@ class Agenda:
                 self._month_rows[chunk.date[:7]].append(row)
                 if own - {chunk.date[:10]}:  # (its task's day is its own all the same: "☐ Book Kev 📅 2027-01-08" of
                     self._days_besides[row] = frozenset(own - {chunk.date[:10]})  # "2027-01 Hussain kitchen", s74 H)
-            elif chunk.date and chunk.date[:10] >= today_iso and _holiday_named(chunk):
+            elif chunk.date and chunk.date[:10] > today_iso and _holiday_named(chunk):
                 # (a plan for a holiday to come is of no day of it yet but those it writes: "Christmas 2026 bookings"
                 # had filled "hector nightly rate this christmas", trial s71 U; "Wed 23 Dec - collect gammon" of a
-                # Christmas plan is of the 23rd; last Christmas's note is of its day)
+                # Christmas plan is of the 23rd; last Christmas's note is of its day, and so is today's: "Burns Night
+                # 2029" on the night had been of no day, "Nothing dated on 2029-01-25" over it, trial s86 X)
                 self._plans[row] = days_written(chunk.text, chunk.date[:10])
                 for day in self._plans[row] - own:
                     by_day[day].append(row)
