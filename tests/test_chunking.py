@@ -94,6 +94,10 @@ def test_a_year_heading_in_a_note_named_by_a_holiday_is_of_that_holiday_that_yea
     assert [c.date for c in chunk_note(parse_note(page, "Burns Night.md"))] == [None, "2029-01-25", "2028-01-25"]
     assert {c.date for c in chunk_note(parse_note(page, "Ceilidh.md"))} == {None}
     assert [c.date for c in chunk_note(parse_note("# Christmas\n\n## 2027/28 budget\n- £400\n", "Christmas.md"))] == [None]
+    # ... and a year alone in brackets, in a note named with the holiday's year too (trial s86 X: "Burns Night 2029" >
+    # "## Last year (2028)" > "We hosted" had been of the note's day, 25 January 2029)
+    page = "---\ndate: 2029-01-25\n---\n- bring cranachan\n\n## Last year (2028)\n- We hosted\n"
+    assert [c.date for c in chunk_note(parse_note(page, "Burns Night 2029.md"))] == ["2029-01-25", "2028-01-25"]
 
 
 def test_a_heading_of_a_month_and_a_word_or_two_dates_its_lines_to_that_month():
