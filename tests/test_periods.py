@@ -1638,3 +1638,9 @@ def test_a_fortnight_from_today_is_read_as_two_weeks_or_14_days():
               "last month of pregnancy", "jobs for the last week of term"):
         assert days(with_fortnights(q), today) == set(), q
     assert len(days("what did i do last week", today)) == 7 and min(days("last week of december", today)) == "2027-12-25"
+    # ... and a weekday's, in a note too (trial s86 T: "Last Tuesday of 2028 - carols" of a journal of 19 December had
+    # been of the 12th)
+    from notesqa.periods import days_named_from
+
+    assert days_named_from("Last Tuesday of 2028 - carols", date(2028, 12, 19)) == frozenset()
+    assert days_named_from("last tuesday we went carolling", date(2028, 12, 19)) == {"2028-12-12"}

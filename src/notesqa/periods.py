@@ -1452,15 +1452,10 @@ _SLASHED_ASKED = re.compile(r"\b(on|from|since|until|till|til|due|" + _DAY_NAMES
                             + r")(\s+(?:the\s+)?)(\d{1,2})/(\d{1,2})\b(?![/.-]\d)", re.IGNORECASE)
 
 
+# "before" and what a period ends with ("the last fortnight before lambing": _FINAL_OF)
+_BEFORE_A_THING = r"(?:before|until|till|ahead\s+of|prior\s+to|leading\s+up\s+to)\b"
 # a fortnight, as two weeks or 14 days: "a fortnight ago", "in a fortnight('s time)", "the last/past/next fortnight"
 # (trial s82 L: "what was wrong with the heater a fortnight ago" had been read as no day, "two weeks ago" as that week)
-# "last" before a period and what it ends ("the last week before lambing", "last month of the pregnancy", "last week
-# of term"): its final one, not the one before this (trial s86 Q: "twins nuts last fortnight before lambing" had been of
-# the last 14 days)
-_BEFORE_A_THING = r"(?:before|until|till|ahead\s+of|prior\s+to|leading\s+up\s+to)\b"
-_FINAL_OF = re.compile(r"\blast(?=\s+(?:week|fortnight|month|weekend|day|night)s?\s+(?:of\s+(?!(?:the\s+|this\s+|next\s+)?"
-                       r"(?:year|month|" + MONTH_NAME + r")\b)|" + _BEFORE_A_THING + r"))", re.IGNORECASE)  # (not "the last
-# week of january": read as such, below)
 _FORTNIGHT = re.compile(r"\b(?:(a|one)\s+fortnight\s+ago|in\s+(?:a|one)\s+fortnight(?:['’]s\s+time)?|"
                         r"(?:the\s+)?(last|past|next|coming)\s+fortnight(?:['’]s)?(?!\s+of\b|\s+" + _BEFORE_A_THING + r"))\b",
                         re.IGNORECASE)
@@ -2025,6 +2020,13 @@ def _held_near(held: Iterable[date], today: date, back: bool, ahead: bool) -> da
 # a weekday as it is written anywhere, short too ("wed", "weds", "sat", "sun" alone): the one rule agenda's and units'
 # patterns use
 ANY_WEEKDAY = _WEEKDAY_WORDS + r"|weds?|sat|sun"
+# "last" before a period and what it ends ("the last week before lambing", "last month of the pregnancy", "last week
+# of term"): its final one, not the one before this (trial s86 Q: "twins nuts last fortnight before lambing" had been of
+# the last 14 days)
+_FINAL_OF = re.compile(r"\blast(?=\s+(?:(?:week|fortnight|month|weekend|day|night)s?\s+(?:of\s+(?!(?:the\s+|this\s+|next\s+)?"
+                       r"(?:year|month|" + MONTH_NAME + r")\b)|" + _BEFORE_A_THING + r")|(?:" + ANY_WEEKDAY
+                       + r")\w*\s+(?:of|before)\b))", re.IGNORECASE)  # (not "the last week of january": read as such,
+# below; a weekday's too: "Last Tuesday of 2028 - carols" of a journal of 19 December, trial s86 T, had been the 12th)
 # a weekday right before a day that follows it: "Wed 9 Dec", "Saturday, 12th December", "Tue Dec 8"
 WEEKDAY_BEFORE = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
 WEEKDAY_REACH = 16  # characters before a day its weekday is written in ("wednesday the ")
@@ -2300,6 +2302,7 @@ def days_named_from(text: str, day: date) -> frozenset[str]:
     # (not in quotes: 'Priya wants more "what's on this weekend" lists' names no weekend, trial s78 L, it had been "of
     # the days asked", first for "anything on this saturday")
     text = _quotes_blanked(text) if '"' in text or "“" in text else text
+    text = _FINAL_OF.sub("    ", text) if "last" in text.lower() else text  # ("Last Tuesday of 2028": no day gone)
     # (a weekday with its day's number is that day, weekday_numbered_from's: "by Fri 11th" is no coming Friday)
     text = _WEEKDAY_THE_NUMBER.sub(lambda m: " " * len(m[0]), text) if any(ch.isdigit() for ch in text) else text
     text = _a_week_on(text, day, out)
