@@ -122,6 +122,10 @@ def test_followup_detection():
     for q in ("tuesday track if its pouring", "when can't baloo make it", "what do we do if it rains"):
         assert followup_kind(q) is None, q
     assert followup_kind("where did i put it") == "sure"
+    # ... nor before a weather's verb (trial s86 V: "when did it last snow" had been told so)
+    for q in ("when did it last snow", "did it rain on sunday"):
+        assert followup_kind(q) is None, q
+    assert followup_kind("when did it last break") == "sure"
     for q in ("what if it breaks", "can i make it without eggs", "who to call if it leaks"):  # (the review)
         assert followup_kind(q) == "sure", q
     # ... nor "their" of the people the question names (trial s64 V: "how do folk pay their subs" had been told it was

@@ -146,7 +146,7 @@ def _worth_it(words: list[str], i: int) -> bool:
     """Is words[i] the "it" of "worth it", which points back to nothing ("jr pass worth it??", trial s60 UD), or of
     "talk yourself into it", "get myself out of it" (trial s70 M: "golden rule talk yourself into it"), or "make it" (to
     come: "when can't baloo make it", trial s83 L), or the "it" of the weather or the time after "if", "when"
-    ("tuesday track if its pouring", trial s83 F)?"""
+    ("tuesday track if its pouring", trial s83 F) or before a weather's verb ("when did it last snow")?"""
     low = [w.lower() for w in words[max(0, i - 3):i + 2]]
     at = min(i, 3)  # the word's place in low
     after = low[at + 1] if at + 1 < len(low) else ""
@@ -154,6 +154,11 @@ def _worth_it(words: list[str], i: int) -> bool:
     weather = low[at - 1:at] and low[at - 1] in _CONDITION and (after in _WEATHER or low[at] in ("its", "it's", "it’s")
                                                                 and after in _WEATHER | _WEATHER_ING)
     if weather:
+        return True
+    # (... or before a weather's verb, whatever comes before it: "when did it last snow", "did it rain on sunday", trial
+    # s86 V, had been said to be a follow-up)
+    verb = [w for w in (w.lower() for w in words[i + 1:i + 3]) if w not in _BESIDE_VERB][:1]
+    if low[at] == "it" and verb and verb[0] in _WEATHER_VERB:
         return True
     # ("make it" closing the question: to come; not "can i make it without eggs", the review)
     return low[at] == "it" and (low[at - 1:at] == ["worth"] or bool(_SELF_INTO.fullmatch(" ".join(low[:at])))
@@ -164,6 +169,9 @@ _CONDITION = frozenset("if when whether unless once till until".split())
 _WEATHER = frozenset("rains rained snows snowed pours poured freezes".split())
 _WEATHER_ING = frozenset("raining pouring snowing freezing wet cold hot windy icy frosty sunny dark dry".split())
 _MAKE = frozenset("make makes made making".split())
+_WEATHER_VERB = frozenset("snow snows snowed snowing rain rains rained raining freeze froze freezes hail hailed sleet "
+                          "sleeted pour poured drizzle drizzled thunder thundered flood flooded".split())
+_BESIDE_VERB = frozenset("last ever next really actually".split())
 
 
 _SELF_INTO = re.compile(r"(?:.* )?(?:myself|yourself|ourselves|yourselves|themselves|himself|herself) (?:into|out of)")
