@@ -2252,10 +2252,12 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
     elif not len(due) and not looks_back(text) and not _whole_months(asked) \
-            and (coming := {d for d in asked if len(d) == 10 and d > today}):
+            and len(coming := {d for d in asked if len(d) == 10 and d > today}) > 1:
         # (... or, of days some gone and some to come, a passage that says one to come: "teenager sessions over feb
         # half term", last year's and this year's, had "(Mon 12 - Fri 16 Feb 2029)" of an event page out of its days,
-        # under a Valentine's line dated the 14th: trial s86 D; not a month's, above)
+        # under a Valentine's line dated the 14th: trial s86 D; not a month's, above, nor a day's: "christmas on call
+        # rota", last Christmas's and this one's, had had every line saying 25 December over the rota's opening, the
+        # rescore: s82 D-23)
         rows = np.union1d(rows, agenda.telling(coming))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
