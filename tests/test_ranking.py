@@ -1689,18 +1689,6 @@ def test_when_i_last_did_a_thing_is_the_newest_dated_line_that_says_a_word_of_it
     assert {c.row: c.explain.recent for c in ranked} == {0: 1.0, 1: 0.0, 2: 0.0}
 
 
-def test_when_i_last_did_a_thing_is_no_plan_of_days_to_come(monkeypatch):
-    # trial s86 U: "asked about flexible start for physio Thursday 1 Feb" of today's 1:1 note had been the newest match
-    # for "when did i last see the physio", over the visit of the 23rd
-    monkeypatch.setenv("NOTESQA_TODAY", "2029-01-25")
-    chunks = [_chunk("journals/2029_01_23.md", 0, "physio at 8 with Sam", date="2029-01-23"),
-              _chunk("1-1s.md", 0, "asked about flexible start for physio Thursday 1 Feb 2029", date="2029-01-25"),
-              _chunk("journals/2027_06_12.md", 0, "physio for my knee", date="2027-06-12")]
-    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.5], keyword=[2.0, 2.0, 2.0], ceiling=2.0),
-                  "when did i last see the physio", {}, None, 10)
-    assert {c.row: c.explain.recent for c in ranked} == {0: 1.0, 1: 0.0, 2: 0.0}
-
-
 def test_when_i_last_did_a_thing_is_the_newest_line_that_says_the_most_of_it_and_it_comes_first():
     # trial s83 D: "when did i last do breakfast club" (a page "Breakfast Revision Club") had given the newest to a later
     # "the kids made breakfast", the club of 24 March 2nd; trial s83 H: "when did i last run 18k" to "Run: 5k easy"

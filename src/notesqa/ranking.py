@@ -2629,8 +2629,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
              if (c := chunks[int(cand[j])]).date and c.date[:10] <= today and not c.origin and not c.thin
              and not (_ahead(c, today) if ahead is None else ahead[j])
              and not (c.note_day and c.kind == "table_row")
-             and not (task_state(c.text) in ("open", "doing") and any(d > today for d in task_days(c.text)))
-             and not _of_days_to_come_only(c, today)]
+             and not (task_state(c.text) in ("open", "doing") and any(d > today for d in task_days(c.text)))]
     named, said_alone = [j for j in dated if name[j] > 0], False
     if named:  # any of the notes it names, however many and however weak its best line (trial s47, the review)
         dated = named
@@ -2664,14 +2663,6 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     for j in _newest_of_tables(chunks, cand, dated):
         out[j] = 1.0
     return out, dated
-
-
-def _of_days_to_come_only(c: Chunk, today: str) -> bool:
-    """Does a dated passage write days, all of them to come ("asked about flexible start for physio Thursday 1 Feb" of
-    today's 1:1 note): a plan, no last time it was done (trial s86 U: it had been the newest match for "when did i last
-    see the physio", over the visit of the 23rd)?"""
-    written = days_written(c.text, c.date) if any(ch.isdigit() for ch in c.text) else frozenset()
-    return bool(written) and all(d[:10] > today for d in written if len(d) >= 10) and any(len(d) >= 10 for d in written)
 
 
 def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: list[int], today: str,
