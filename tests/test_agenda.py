@@ -343,6 +343,9 @@ def test_an_open_task_is_due_the_day_its_words_say():
     # Wed 31st payday" had been due no day, "Nothing ... is due on 2029-01-27" over it first for "what's due on saturday")
     agenda = Agenda([dataclasses.replace(bullet("☐ payroll by Sat 27th for Wed 31st payday"), date="2029-01-22")])
     assert list(agenda.due_on({"2029-01-27"})) == [0] and len(agenda.due_on({"2029-01-31"})) == 0
+    from notesqa.agenda import open_task_due
+
+    assert open_task_due("☐ send the report to Jo by Monday 10:00", "2029-09-01") != "2029-09-10"  # (a time: the review)
     # ... or a part of a month after "due" (trial s76 C: "due mid Aug, I'm away 31 Jul-7 Aug!" had been due 31 July)
     agenda = Agenda([bullet("☐ ring Tom re HMO - due mid Dec, I'm away 30 Nov-7 Dec!"), bullet("☐ VAT due end of Dec", 1)])
     assert list(agenda.due_on({"2026-12-15"})) == [0] and list(agenda.due_on({"2026-12-31"})) == [1]

@@ -27,7 +27,7 @@ from .metadata import as_date, folder_year, headings_year, month_number, numbers
     year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     holiday_named, holiday_opening, nearest_numbered, weekday_number, weekday_numbered_from, \
-    weekdays_numbered, whole_season, years_on_weekday
+    weekday_numbered_at, weekday_year_near, weekdays_numbered, whole_season, years_on_weekday
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -646,15 +646,13 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
     # (before a day's number alone, a thing's: "sand down before 2nd coat", the review)
     if (said := _one(days_written(after, own))) or not numbered or m[1].lower() == "before":
         return said
-    if own and (weekday := _WEEKDAY_NUMBER_AT.match(after)):  # ("payroll by Sat 27th for Wed 31st payday": the 27th,
-        # trial s86 V, due no day, two days said)
-        return _one(weekday_numbered_from(weekday[0], date.fromisoformat(own[:10])))
+    if own and (first := weekday_numbered_at(after)):  # ("payroll by Sat 27th for Wed 31st payday": the 27th, trial
+        # s86 V, due no day, two days said; not a time, "by Monday 10:00", the review)
+        return _one(weekday_numbered_from(first, date.fromisoformat(own[:10])))
     if (number := _ORDINAL_ALONE.match(after)) is None:
         return None
     return _next_numbered(int(number[1]), own)
 
-
-_WEEKDAY_NUMBER_AT = re.compile(r"(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 # a past form right before "by", of what was done by then ("21 paid by 9 Sept"); not a passive deadline, "forms to be
@@ -821,14 +819,12 @@ def _year_of_weekday(text: str, day: str) -> int | None:
     """The year of a day text writes without it ("MM-DD") after its weekday ("INSET day Fri 1 Dec – no run" of a school
     contract's term dates): the one of last year, this year and next that it is on that weekday (trial s85 K: of any
     year, no day of the next year "when is the next inset day" reads, the past one of 4 September first), else None."""
-    now = clock.today().year
     for m, (year, month, number) in _written_at(text):
         if year or f"{int(month):02d}-{int(number):02d}" != day:
             continue
         if (w := WEEKDAY_BEFORE.search(text, max(0, m.start() - WEEKDAY_REACH), m.start())) is None:
             return None
-        years = years_on_weekday(int(month), int(number), weekday_number(w[1]), (now - 1, now, now + 1))
-        return years[0] if len(years) == 1 else None
+        return weekday_year_near(int(month), int(number), weekday_number(w[1]))
     return None
 
 

@@ -236,6 +236,7 @@ def as_date(value) -> str | None:
 # a heading that is a day: "2026-11-26", "2026-11-26 (Thu)", "Nov 26th, 2026" (Logseq's journal links),
 # "26 November 2026"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_WEEKDAY_WORD = r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 # a day as Logseq names its journals: "Nov 26th, 2026" (month, day, year)
 JOURNAL_DAY = r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
 _ISO_HEADING = re.compile(rf"\s*(\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?\s*\(?{_WEEKDAY}\)?)?\s*", re.IGNORECASE)
@@ -430,8 +431,11 @@ def _bracketed_day(text: str, year: str | None) -> str | None:
         inner, year = own[1], century(own[2])
     elif own := _YEAR_FIRST.fullmatch(m[1]):
         inner, year = own[2], own[1]
+    elif words_year and _OPENING_WEEKDAY.match(m[1]) and (day := day_of_month_heading(m[1], words_year[1])) \
+            and _on_its_weekday(day, m[1]):  # (its words' year only where its weekday holds in it: not "Self
+        return day  # assessment 2027/28 (31 Jan)", "Honda Jazz 2019 (14 Mar)" of a note of 2029, the review)
     else:
-        inner, year = m[1], words_year[1] if words_year else year
+        inner = m[1]
     if span := _DAYS_SPAN.fullmatch(inner):  # (a span's first day: "## Feb half term (12–16 Feb)", trial s86 E)
         inner = f"{span[1] or ''}{span[2]} {span[3]}"
     day = day_of_month_heading(inner, year) if year else None
@@ -545,30 +549,33 @@ def _closing_weekday_day(text: str, near_today: bool = False) -> str | None:
     hol Mon 3 May 2027": trial s78 F, more words than _closing_day's label, of no day), where it is on that weekday;
     near_today (no year known to read it in): of no year, of the one near today it is on; None for another."""
     m = _CLOSING_WEEKDAY_DAY.search(text) if any(ch.isdigit() for ch in text) else None
+    if m is None and text[:1].isdigit() and (led := _YEAR_LED_DAY.fullmatch(text)):
+        return _on_its_weekday(day, led[2]) if (day := calendar_day(led[4], led[3], led[1])) else None
     if m is None and near_today and (m := _CLOSING_WEEKDAY_NO_YEAR.search(text)) \
             and not _SPAN_BEFORE.search(text, 0, m.start()):
-        # (... of no year, of the one of last, this and next year it is on that weekday: "# Burns Night – Thu 25 Jan",
-        # trial s86 N, of no day, its "Taxi back – Cotswold Cars booked for 11.30pm" 6th for "what time is my cab home
-        # tonight")
-        from .periods import weekday_number, years_on_weekday
+        # (... of no year, of the one near today it is on that weekday: "# Burns Night – Thu 25 Jan", trial s86 N, of
+        # no day, its "Taxi back – Cotswold Cars booked for 11.30pm" 6th for "what time is my cab home tonight")
+        from .periods import weekday_number, weekday_year_near
 
-        now, month = clock.today().year, month_number(m[3])
-        years = years_on_weekday(month, int(m[2]), weekday_number(m[1]), (now - 1, now, now + 1)) if month else []
-        return calendar_day(m[3], m[2], str(years[0])) if len(years) == 1 else None
+        month = month_number(m[3])
+        year = weekday_year_near(month, int(m[2]), weekday_number(m[1]), NEAR_AHEAD_DAYS) if month else None
+        return calendar_day(m[3], m[2], str(year)) if year else None
     if m is None:
-        m = _YEAR_LED_DAY.fullmatch(text) if text[:1].isdigit() else None
-        return _on_its_weekday(day, m[2]) if m and (day := calendar_day(m[4], m[3], m[1])) else None
+        return None
     if _SPAN_BEFORE.search(text, 0, m.start()):
         return None  # (a span's end or a week's: "Norway — Mon 16 to Thu 26 Aug 2027", "call sheet, week of Mon 23 Nov")
     day = calendar_day(m[3], m[2], m[4])
     return _on_its_weekday(day, m[1]) if day else None
 
 
+NEAR_AHEAD_DAYS = 183  # a heading's day of no year near today is no further ahead than this (not "Thu 7 Mar" of 2024's
+# parents' evening read as 2030's, the review)
 # (after a word or a comma: "## 2028 — at Moira's, Tue 25 Jan 2028", trial s86 G, its lines of no day)
 _CLOSING_WEEKDAY_DAY = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WEEKDAY + r",?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+"
                                   r"((?:19|20)\d\d))\s*$", re.IGNORECASE)
-_CLOSING_WEEKDAY_NO_YEAR = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WEEKDAY + r"),?\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
-                                      r"([A-Za-z]{3,9})\.?\s*$", re.IGNORECASE)
+_CLOSING_WEEKDAY_NO_YEAR = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WEEKDAY_WORD + r")\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
+                                      r"([A-Za-z]{3,9})\.?\s*$", re.IGNORECASE)  # (a weekday's word alone: not
+# "Dinner with friends 25 Jan", the review)
 # ... or a heading led by its year and a dash that writes a day with its weekday among a few words ("## 2029 — at
 # ours, Thu 25 Jan, 7pm": trial s86 G)
 _YEAR_LED_DAY = re.compile(r"((?:19|20)\d\d)\s*[—–:-]\s+(?:[^\W\d][\w'’]*,?\s+){0,4}?(" + _WEEKDAY

@@ -2209,6 +2209,13 @@ def nearest_numbered(day: date, weekday: int, n: int) -> date | None:
 WEEKDAY_NUMBERED_BEFORE, WEEKDAY_NUMBERED_AFTER = 14, 62  # days from its day such a day may be
 
 
+def weekday_numbered_at(text: str) -> str | None:
+    """The weekday and day's number text opens with (_WEEKDAY_THE_NUMBER's: "Sat 27th for Wed 31st" -> "Sat 27th";
+    not a time, "Monday 10:00"), else None."""
+    m = _WEEKDAY_THE_NUMBER.match(text)
+    return m[0] if m else None
+
+
 def weekdays_numbered(text: str, words_too: bool = True) -> frozenset[tuple[int, int]]:
     """The weekdays (Monday 0) and days' numbers text writes together, no month ("ring Mick Mon 8th": (0, 8)); not
     words_too: "sat" and "sun" in lower case only with the number's ending ("Maya sat 3 GCSEs", "we sat 2 hours" in a
@@ -2605,6 +2612,15 @@ def _year_of_weekday(before: str, month: int, day: int, today: date) -> int | No
         return None
     fits = years_on_weekday(month, day, weekday_number(w[1]), (today.year - 1, today.year, today.year + 1))
     return min(fits, key=lambda y: abs((date(y, month, day) - today).days)) if fits else None
+
+
+def weekday_year_near(month: int, day: int, weekday: int, ahead: int | None = None) -> int | None:
+    """The one year of last year, this year and next in which the day (month, day) is on weekday (Monday 0), if one is;
+    ahead: not a day further than that many days from today (an old note's "Thu 7 Mar" is no day six years off)."""
+    today = clock.today()
+    years = [y for y in years_on_weekday(month, day, weekday, (today.year - 1, today.year, today.year + 1))
+             if ahead is None or (date(y, month, day) - today).days <= ahead]
+    return years[0] if len(years) == 1 else None
 
 
 def years_on_weekday(month: int, day: int, weekday: int, years: Iterable[int]) -> list[int]:
