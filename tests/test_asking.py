@@ -482,6 +482,7 @@ def test_asks_time_reads_when_with_an_adverb():
     for q in ("when is it too icy to go out teaching", "whens it too hot to take the dogs out", "when is it safe to"):
         assert not (asks_time(q) or asks_coming(q) or asks_when(q)), q
     assert asks_time("when is it bin day") and asks_coming("when is it bin day")
+    assert asks_time("when is it too late to cancel the gym")  # (a deadline: the review)
 
 
 def test_a_time_of_day_is_asked_for_and_said():

@@ -488,6 +488,8 @@ def test_a_code_the_question_names_lifts_the_passages_that_name_it_whole():
     chunks = [_chunk("acc.md", 0, "Hannah Pike, Ledgerline Accounts"), _chunk("sup.md", 1, "order online, acct FORGE01")]
     ranked = fuse(chunks, _dense_only([0.5, 0.45]), "FORGE01 account", {}, None, 10)
     assert ranked[0].row == 1 and ranked[0].explain.version_match
+    chunks[1] = _chunk("sup.md", 1, "order online, acct Forge01")  # (written in another case: the review)
+    assert fuse(chunks, _dense_only([0.5, 0.45]), "FORGE01 account", {}, None, 10)[0].row == 1
     # ... or seven digits or more alone (trial s83 J: "grant 20293847" had put the grant tracker's rows of none of it
     # first), not a sum, a year or a decimal
     assert codes("grant 20293847") == {"20293847"} and codes("£1250000, 1,250,000, 2028 or 3.1415926") == set()

@@ -1859,6 +1859,11 @@ def test_a_log_shown_for_the_latest_marks_its_newest_entry():
     tree = NoteTree.build([dataclasses.replace(_chunk("diary.md", i, text), date=d) for i, (d, text) in enumerate(rows)])
     asked = frozenset(tokenize("when did i last get the car serviced"))
     assert newest_matched(tree, Snippet(0, (1, 2), 0.9, exp), asked, "2029-01-25").matched == 1
+    # ... not by the question's own "last" (the review: "Mon 8: gym, last session with Dan" over "Mon 22: gym")
+    rows = [("2029-01-08", "Mon 8: gym, last session with Dan"), ("2029-01-22", "Mon 22: gym, upper body")]
+    tree = NoteTree.build([dataclasses.replace(_chunk("log.md", i, text), date=d) for i, (d, text) in enumerate(rows)])
+    asked = frozenset(tokenize("when did i last go to the gym"))
+    assert newest_matched(tree, Snippet(0, (1,), 0.9, exp), asked, "2029-01-25").matched == 1
 
 
 def test_a_rota_shown_for_the_next_marks_its_soonest_row_to_come():

@@ -836,8 +836,9 @@ def asks_in_which_case(text: str) -> bool:
     return _IN_WHICH_CASE.match(text) is not None
 
 
-_IN_WHICH_CASE = re.compile(r"\s*(?:and\s+)?when(?:['’]?s|\s+is)\s+it\s+(?:too|ok|okay|safe|unsafe|fine|alright|best|better|"
-                            r"worth|sensible|wise|right|acceptable|allowed|dangerous)\b", re.IGNORECASE)
+_IN_WHICH_CASE = re.compile(r"\s*(?:and\s+)?when(?:['’]?s|\s+is)\s+it\s+(?:too\s+(?!late|early|soon)|ok\b|okay|safe|unsafe|"
+                            r"fine|alright|sensible|wise|dangerous)\b", re.IGNORECASE)  # (not "too late to cancel",
+# "best", "allowed": a day or a time of year asked, the review)
 
 
 def asks_clock(text: str) -> bool:

@@ -2252,7 +2252,7 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
     elif not len(due) and not looks_back(text) and not _whole_months(asked) \
-            and len(coming := {d for d in asked if len(d) == 10 and d > today}) > 1:
+            and 1 < len(coming := {d for d in asked if len(d) == 10 and d > today}) <= TELLING_DAYS:
         # (... or, of days some gone and some to come, a passage that says one to come: "teenager sessions over feb
         # half term", last year's and this year's, had "(Mon 12 - Fri 16 Feb 2029)" of an event page out of its days,
         # under a Valentine's line dated the 14th: trial s86 D; not a month's, above, nor a day's: "christmas on call
@@ -2556,8 +2556,13 @@ def _version_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarr
         c = chunks[int(cid)]
         parts = " ".join((c.title, *c.heading, *c.parents, c.text))  # (as written: "FORGE01" is a code in capitals)
         if any(a in parts.lower() for a in asked):  # (the pattern runs on the few that say one: not "vit-s-0245")
-            found[j] |= not asked.isdisjoint(codes(parts))
+            found[j] |= not asked.isdisjoint(codes(parts)) or _says_whole(parts, asked)
     return found
+
+
+def _says_whole(text: str, asked: set[str]) -> bool:
+    """Does text say one of the codes asked (in lower case) whole, in any case ("Forge01" for "FORGE01": the review)?"""
+    return any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text, re.IGNORECASE) for a in asked)
 
 
 def _numbering(of: list[Chunk], text: str) -> np.ndarray:

@@ -354,12 +354,7 @@ def newest_matched(tree: NoteTree, snippet: Snippet, asked: frozenset[str], toda
     up to today, of those that say the most of the question's words (asked: their stems) their note's title and
     headings do not, when it shows entries of two days or more (trial s62 H: a log's "=>" had marked its middle entry;
     trial s86 K: "Fri 27: pumpkins" had been marked over "Thu 26: car serviced at D&M" of a half term's diary)."""
-    chunks = tree.chunks
-    rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].date and chunks[j].date[:10] <= today]
-    if len({chunks[j].date[:10] for j in rows}) < 2:
-        return snippet
-    newest = max(rows, key=lambda j: (_own_words(chunks[j], asked), chunks[j].date[:10]))  # (the first of the newest)
-    return replace(snippet, matched=None if newest == snippet.root else newest)
+    return _dated_matched(tree, snippet, asked, today, ahead=False)
 
 
 def soonest_matched(tree: NoteTree, snippet: Snippet, asked: frozenset[str], today: str) -> Snippet:
@@ -367,12 +362,25 @@ def soonest_matched(tree: NoteTree, snippet: Snippet, asked: frozenset[str], tod
     its units dated today or later, of those that say the most of the question's words their note's title and
     headings do not, when it shows entries of two days or more (trial s85 A: a market rota's "=>" had marked 9
     December's row, the one saying "Christmas market", over 28 October's)."""
+    return _dated_matched(tree, snippet, asked, today, ahead=True)
+
+
+def _dated_matched(tree: NoteTree, snippet: Snippet, asked: frozenset[str], today: str, ahead: bool) -> Snippet:
+    """newest_matched's (ahead False) and soonest_matched's (ahead True) move of a snippet's match."""
     chunks = tree.chunks
-    rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].date and chunks[j].date[:10] >= today]
+    rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].date
+            and (chunks[j].date[:10] >= today if ahead else chunks[j].date[:10] <= today)]
     if len({chunks[j].date[:10] for j in rows}) < 2:
         return snippet
-    soonest = min(rows, key=lambda j: (-_own_words(chunks[j], asked), chunks[j].date[:10]))  # (the first of those)
-    return replace(snippet, matched=None if soonest == snippet.root else soonest)
+    asked = asked - _ASKS_WHICH  # ("last" and "next" are the question's, no word a line should say: the review)
+    if ahead:  # (the first of the soonest of those that say the most)
+        best = min(rows, key=lambda j: (-_own_words(chunks[j], asked), chunks[j].date[:10]))
+    else:  # (the first of the newest of those)
+        best = max(rows, key=lambda j: (_own_words(chunks[j], asked), chunks[j].date[:10]))
+    return replace(snippet, matched=None if best == snippet.root else best)
+
+
+_ASKS_WHICH = frozenset(tokenize("last next latest soonest coming recent recently"))
 
 
 def _own_words(c: Chunk, asked: frozenset[str]) -> int:
