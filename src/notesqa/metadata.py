@@ -436,9 +436,18 @@ def _bracketed_day(text: str, year: str | None) -> str | None:
         return day  # assessment 2027/28 (31 Jan)", "Honda Jazz 2019 (14 Mar)" of a note of 2029, the review)
     else:
         inner = m[1]
-    if span := _DAYS_SPAN.fullmatch(inner):  # (a span's first day: "## Feb half term (12–16 Feb)", trial s86 E)
-        inner = f"{span[1] or ''}{span[2]} {span[3]}"
     day = day_of_month_heading(inner, year) if year else None
+    return _on_its_weekday(day, m[1]) if day else None
+
+
+def span_bracketed(text: str, year: str) -> str | None:
+    """The first day, of year, of the span of days a heading writes in brackets after its words ("Feb half term (12–16
+    Feb)", "Half term (Mon 12 – Fri 16 Feb)"), on the weekday it says; else None. (Not headings_day's: a line under it
+    that writes its own day is of that, chunking._span_heading_day.)"""
+    m = _DAY_BRACKETED.fullmatch(text)
+    if m is None or not (span := _DAYS_SPAN.fullmatch(m[1])):
+        return None
+    day = day_of_month_heading(f"{span[1] or ''}{span[2]} {span[3]}", year)
     return _on_its_weekday(day, m[1]) if day else None
 
 

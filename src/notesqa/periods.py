@@ -886,6 +886,12 @@ _SEASON_NAMES = frozenset(("christmas", "easter"))  # (a holiday's name that is 
 _LABEL_AFTER = re.compile(r"(?:\*\*|__)?\s*(?:\([^()]*\))?\s*[:–—-]\s*\S")
 
 
+def holiday_of_name_alone(name: str) -> str | None:
+    """holiday_of_name's day, where name is the holiday's and its year alone ("Burns Night 2028"; not "Christmas maths
+    quiz 2027", an event of its season: the rescore)."""
+    return holiday_of_name(name) if _HOLIDAY.fullmatch(name.strip()) else None
+
+
 def holiday_of_name(name: str) -> str | None:
     """The day of the holiday a note's name says with its year, whatever words are between them ("Christmas rota
     2026", "Easter opening hours 2027"), else None. (Not a note's date: "Christmas rota 2026" is of its days, trial
