@@ -501,8 +501,8 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     # August bank holiday weekend (28–30 Aug)" had been of the 28th, "Thu: Rob's day off" under "## Week 1 (3–7
     # April)" of the 3rd)
     weekend = parse_note("---\ndate: 2027-08-28\n---\n# August bank holiday weekend (28–30 Aug)\n\n- Sun 29 Aug: free\n"
-                         "- Mon 30 Aug (bank hol): BBQ\n", "weekend.md")
-    assert [c.date for c in chunk_note(weekend)] == ["2027-08-29", "2027-08-30"]
+                         "- Mon 30 Aug (bank hol): BBQ\n- Back to school: INSET Wed 1 Sept\n", "weekend.md")
+    assert [c.date for c in chunk_note(weekend)] == ["2027-08-29", "2027-08-30", "2027-09-01"]
     easter = parse_note("# Kids — Easter holidays 2028\n\n## Week 1 (3–7 April)\n- Thu: Rob's day off\n", "kids.md")
     assert [c.date for c in chunk_note(easter)] != ["2028-04-03"]
     # ... or of the year it says itself (trial s71 G: "## Autumn 2026 (Fri 27 Nov 26)" had been of no day, its "15
