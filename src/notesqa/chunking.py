@@ -792,6 +792,14 @@ def _span_heading_day(unit: Unit, year: str | None) -> str | None:
     return span_bracketed(unit.heading[-1], year)
 
 
+def _headed_day(unit: Unit, title: str, year: str | None) -> str | None:
+    """The day a line that writes none of its own is of by its heading's holiday and year (_holiday_of_year_heading) or
+    span of days (_span_heading_day), else None (the heading read first: most lines reach here, few under such a
+    heading, and reading a line's days is the slower)."""
+    day = _holiday_of_year_heading(title, unit.heading) or _span_heading_day(unit, year)
+    return None if day is None or _writes_a_day(unit.text) else day
+
+
 def _writes_a_day(text: str) -> bool:
     """Does a line write a day of its own ("Back to school: INSET Wed 1 Sept", "August bank holiday is Monday 30
     August"), which a heading's span or holiday does not date it over (the chunk-date check)?"""
@@ -1608,8 +1616,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
             or (holiday_entry(unit.text, note.date or holiday_start) if not daily else None)
             # (... else, after its own day, one its heading's holiday and year or span of days says: the rescore, "Sun
             # 29 Aug: free" under "# August bank holiday weekend (28–30 Aug)" of the 29th)
-            or (None if _writes_a_day(unit.text) else _holiday_of_year_heading(note.title, unit.heading)
-                or _span_heading_day(unit, year[0] or (note.date or "")[:4] or None)))
+            or _headed_day(unit, note.title, year[0] or (note.date or "")[:4] or None))
         # (a log entry's own lines under it are of its day: "4 Feb - new stair in" > "wedges glued", trial s55)
         above = chunks[parent] if parent is not None and chunks[parent].date else None
         # (a line of a note its front matter alone dates, of the one day it writes: "Amir, Tue 9 Nov, £185" of a mould

@@ -440,6 +440,7 @@ def _bracketed_day(text: str, year: str | None) -> str | None:
     return _on_its_weekday(day, m[1]) if day else None
 
 
+@lru_cache(maxsize=1 << 12)
 def span_bracketed(text: str, year: str) -> str | None:
     """The first day, of year, of the span of days a heading writes in brackets after its words ("Feb half term (12–16
     Feb)", "Half term (Mon 12 – Fri 16 Feb)"), on the weekday it says; else None. (Not headings_day's: a line under it
