@@ -577,8 +577,7 @@ _MONTH_HOLDS = frozenset("spending spend spent costs cost bills bill expenses in
 
 # ... or a heading that opens with a month and its year, then a caption of a few words ("## December 2028 one-offs",
 # "## December 2028 — what actually went out", "## December 2028 bills (actual)": trials s86 A, F, V, their bills of
-# no day under the dated lines of
-# December for "what did we pay octopus in december")
+# no day under the dated lines of December for "what did we pay octopus in december")
 _MONTH_YEAR_CAPTION = re.compile(r"\s*(january|february|march|april|may|june|july|august|september|october|november|"
                                  r"december)\s+((?:19|20)\d\d)\s*[-–—:]?\s*\(?[^\W\d][\w'’-]*\)?(?:[\s,]+\(?[^\W\d][\w'’-]*\)?){0,4}[\s,]*",
                                  re.IGNORECASE)  # (words set apart: no backtracking through a long one, the review)
