@@ -861,23 +861,29 @@ def holiday_opening(text: str) -> str | None:
     """The day of the holiday a heading opens with, with its year ("Christmas 2027 (for comparison)", "Xmas 2027 - what
     we did"), else None: not one said after other words ("Ideas from Christmas 2027", "Playing up since Easter 2027":
     the review)."""
-    if not any(ch.isdigit() for ch in text):
+    if not any(ch.isdigit() for ch in text) or (opened := _holiday_opened(text)) is None:
         return None
-    m = _HOLIDAY.match(text, len(text) - len(text.lstrip(" *_")))
-    if m is None or not m[3] or m[1] or (name := _holiday_name(m)) in _ANY_BANK_HOLIDAY:
-        return None
-    return _holiday_in(name, int(m[3])).isoformat()
+    name, year, _ = opened
+    return _holiday_in(name, year).isoformat()
 
 
 def holiday_year_entry(text: str) -> str | None:
     """The day of the holiday a line opens with as its label, with its year ("Mothering Sunday 2027 — 7 March: took
     her to the garden centre" of a person's page: trial s80 E, of no day), else None. Not a season's name ("Christmas
     2026: 300 A5 programmes £96" of a printer's prices is the Christmas concert's, the s80 rescore: s79 M-33)."""
-    m = _HOLIDAY.match(text, len(text) - len(text.lstrip(" *_")))
-    if m is None or not m[3] or m[1] or (name := _holiday_name(m)) in _ANY_BANK_HOLIDAY or name in _SEASON_NAMES \
-            or not _LABEL_AFTER.match(text, m.end()):
+    if (opened := _holiday_opened(text)) is None:
         return None
-    return _holiday_in(name, int(m[3])).isoformat()
+    name, year, end = opened
+    return _holiday_in(name, year).isoformat() if name not in _SEASON_NAMES and _LABEL_AFTER.match(text, end) else None
+
+
+def _holiday_opened(text: str) -> tuple[str, int, int] | None:
+    """The holiday text opens with and its year (not a bank holiday, which of a year's is not said), and where they end
+    in text; None for another text."""
+    m = _HOLIDAY.match(text, len(text) - len(text.lstrip(" *_")))
+    if m is None or not m[3] or m[1] or (name := _holiday_name(m)) in _ANY_BANK_HOLIDAY:
+        return None
+    return name, int(m[3]), m.end()
 
 
 _SEASON_NAMES = frozenset(("christmas", "easter"))  # (a holiday's name that is a season's too)
