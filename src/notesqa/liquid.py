@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import anki_clozes, indented_code, outside_code, strip_comments, without_navigation
+from .markup import PLACEHOLDER, anki_clozes, indented_code, outside_code, strip_comments, without_navigation
 from .metadata import FRONT_MATTER_BLOCK
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
@@ -58,17 +58,17 @@ def _strip_liquid_all(text: str, clozes: bool = False) -> str:
 # a template's placeholder: one name in curly brackets, no spaces ("{{cub_name}}", "{{date}}"), in a page that is no
 # Jekyll page (no Liquid tag): shown "[cub_name]", as a letter template writes one to fill in (trial s69 C:
 # "{{cub_name}} will learn the Cub Promise" had been shown "will learn the Cub Promise"); not Liquid's spaced "{{ content
-# }}", "{{ site.url }}", a filter's "{{x | upcase}}", nor Obsidian's "{{date:YYYY-MM-DD}}" (dropped, as before)
-_PLACEHOLDER = re.compile(r"(?<![{#])\{\{([A-Za-z][A-Za-z0-9_]{0,40})\}\}(?!\})")
+# }}", "{{ site.url }}", a filter's "{{x | upcase}}", nor Obsidian's "{{date:YYYY-MM-DD}}" (dropped, as before):
+# markup.PLACEHOLDER
 
 
 def _placeholders(text: str) -> str:
-    """text with each template placeholder (_PLACEHOLDER) as "[name]"; its front matter and its headings as they were
+    """text with each template placeholder (PLACEHOLDER) as "[name]"; its front matter and its headings as they were
     (a field's own; a heading's dropped, as a title: "# {{title}}" is the file's name, "# Attendance note — {{title}}"
     "Attendance note", trial s57)."""
     head = m.group(0) if (m := FRONT_MATTER_BLOCK.match(text)) else ""
     lines = text[len(head):].split("\n")
-    return head + "\n".join(line if _HEADING.match(line) else _PLACEHOLDER.sub(r"[\1]", line) for line in lines)
+    return head + "\n".join(line if _HEADING.match(line) else PLACEHOLDER.sub(r"[\1]", line) for line in lines)
 
 
 _HEADING = re.compile(r" {0,3}#")

@@ -160,8 +160,11 @@ TEXT_MACROS = {"cloze": 0}
 _WIDGETS = frozenset("embed query cards toc namespace renderer function video youtube youtube-timestamp vimeo bilibili "
                      "tweet twitter pdf zotero".split())
 _FILLED_IN = frozenset(("date", "time", "title"))
-_OWN_PLACEHOLDER = re.compile(r"\{\{([A-Za-z][A-Za-z0-9_]{0,40})\}\}")  # one name alone: "{{team}}"
-_FILLED_IN_BRACKETS = re.compile(r"\s*\(\{\{(?:date|time|title)\}\}\)", re.IGNORECASE)  # "today ({{date}})": no "()"
+_FILLED_IN_BRACKETS = re.compile(r"\s*\(\{\{(?:" + "|".join(sorted(_FILLED_IN)) + r")\}\}\)",
+                                 re.IGNORECASE)  # "today ({{date}})": no "()"
+# a template's placeholder: one name in curly brackets, no spaces ("{{cub_name}}", "{{team}}"): in a plain page shown
+# "[cub_name]" (liquid.py), in a Logseq page too where it is no widget (Inline._macro)
+PLACEHOLDER = re.compile(r"(?<![{#])\{\{([A-Za-z][A-Za-z0-9_]{0,40})\}\}(?!\})")
 TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
 # ... and the boxes of the Tasks plugin's and themes' other states: "- [-]" cancelled (☒), "- [/]" under way (◐)
 TASK_CANCELLED, TASK_DOING = "\u2612", "\u25d0"
@@ -470,7 +473,7 @@ class Inline:
                 return self._block_ref(ref)
         # a name of the writer's own to fill in, as a letter template writes one ("{{team}} v {{opponent}} is OFF
         # today": trial s86 L, it had read " v  is OFF today"): "[team]"; not a widget's nor a value the app fills in
-        if _OWN_PLACEHOLDER.fullmatch(m.group(0)) and name not in _WIDGETS and name not in _FILLED_IN:
+        if PLACEHOLDER.fullmatch(m.group(0)) and name not in _WIDGETS and name not in _FILLED_IN:
             return f"[{m.group(1)}]"
         return ""
 
