@@ -2554,14 +2554,15 @@ def _version_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarr
         return found
     for j, cid in enumerate(cand):
         c = chunks[int(cid)]
-        parts = " ".join((c.title, *c.heading, *c.parents, c.text))  # (as written: "FORGE01" is a code in capitals)
+        parts = " ".join((c.title, *c.heading, *c.parents, c.text))
         if any(a in parts.lower() for a in asked):  # (the pattern runs on the few that say one: not "vit-s-0245")
-            found[j] |= not asked.isdisjoint(codes(parts)) or _says_whole(parts, asked)
+            found[j] |= _says_whole(parts, asked)
     return found
 
 
 def _says_whole(text: str, asked: set[str]) -> bool:
-    """Does text say one of the codes asked (in lower case) whole, in any case ("Forge01" for "FORGE01": the review)?"""
+    """Does text say one of the codes asked (in lower case) whole, in any case ("Forge01" for "FORGE01": the review)?
+    (Every code asking.codes finds in a text it says so: its patterns' edges are these or narrower.)"""
     return any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text, re.IGNORECASE) for a in asked)
 
 
