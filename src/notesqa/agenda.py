@@ -654,7 +654,6 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
     return _next_numbered(int(number[1]), own)
 
 
-
 # a past form right before "by", of what was done by then ("21 paid by 9 Sept"); not a passive deadline, "forms to be
 # signed by", "must be submitted by", "kit needed by" (the review)
 _DONE_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:paid|done|sent|sold|received|delivered|finished|completed|"

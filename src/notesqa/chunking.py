@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from functools import lru_cache
 import re
+from functools import lru_cache
 from dataclasses import MISSING, asdict, dataclass, fields, replace
 from pathlib import PurePosixPath
 from typing import Callable, Iterable, Sequence
@@ -770,13 +770,12 @@ def _holiday_of_year_heading(title: str, heading: Sequence[str]) -> str | None:
     at burns night last year") or says alone in brackets ("## Last year (2028)"), else None."""
     if not heading or (m := _YEAR_OPENING.match(heading[-1]) or _YEAR_BRACKETED.fullmatch(heading[-1])) is None:
         return None
-    named = _A_YEAR_IN_TITLE.sub("", title) if any(ch.isdigit() for ch in title) else title  # ("Burns Night 2029" >
+    named = _A_YEAR.sub("", title) if any(ch.isdigit() for ch in title) else title  # ("Burns Night 2029" >
     # "## Last year (2028)": 2028's, trial s86 X; its name the holiday's alone: not "Christmas maths quiz", the rescore)
     return holiday_of_name_alone(f"{named.strip()} {m[1]}")
 
 
 _YEAR_BRACKETED = re.compile(r"\s*(?:[^\W\d][\w'’]*\s+){0,3}\(\s*((?:19|20)\d\d)\s*\)\s*")  # "Last year (2028)"
-_A_YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _span_heading_day(unit: Unit, year: str | None) -> str | None:

@@ -236,7 +236,7 @@ def as_date(value) -> str | None:
 # a heading that is a day: "2026-11-26", "2026-11-26 (Thu)", "Nov 26th, 2026" (Logseq's journal links),
 # "26 November 2026"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
-_WEEKDAY_WORD = r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_ANY_WEEKDAY_WORD = r"\b(?:" + ANY_WEEKDAY + r")\b"  # a weekday's word, as periods reads one (not "friends", "Sunil")
 # a day as Logseq names its journals: "Nov 26th, 2026" (month, day, year)
 JOURNAL_DAY = r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
 _ISO_HEADING = re.compile(rf"\s*(\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?\s*\(?{_WEEKDAY}\)?)?\s*", re.IGNORECASE)
@@ -583,7 +583,7 @@ NEAR_AHEAD_DAYS = 183  # a heading's day of no year near today is no further ahe
 # (after a word or a comma: "## 2028 — at Moira's, Tue 25 Jan 2028", trial s86 G, its lines of no day)
 _CLOSING_WEEKDAY_DAY = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WEEKDAY + r",?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+"
                                   r"((?:19|20)\d\d))\s*$", re.IGNORECASE)
-_CLOSING_WEEKDAY_NO_YEAR = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WEEKDAY_WORD + r")\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
+_CLOSING_WEEKDAY_NO_YEAR = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _ANY_WEEKDAY_WORD + r")\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
                                       r"([A-Za-z]{3,9})\.?\s*$", re.IGNORECASE)  # (a weekday's word alone: not
 # "Dinner with friends 25 Jan", the review)
 # ... or a heading led by its year and a dash that writes a day with its weekday among a few words ("## 2029 — at
