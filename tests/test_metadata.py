@@ -120,6 +120,9 @@ def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
     assert note_date(None, "meetings/2025-11-16 Lab meeting.md") == "2025-11-16"  # a space after the day
     assert note_date(None, "202103151022 Spaced repetition.md") == "2021-03-15"  # a timestamp zettel ID
     assert note_date(None, "202104021405.md") == "2021-04-02" and note_date(None, "1a2b Difficulties.md") is None
+    # a Logseq namespace page's last part (trial s87 D: "Match reports/2029-05-12 v Steeple Ashton" had been of no day)
+    assert note_date(None, "pages/Match reports___2029-05-12 v Steeple Ashton.md") == "2029-05-12"
+    assert note_date(None, "pages/Reports%2F2029-05-12 v Urchfont.md") == "2029-05-12"
     # a name that ends with a month and its year is of that month, as a monthly note is (trial s58 PA: "Parents evening
     # Mar 2026" had been of no day, "what did Kai's mum say at parents evening in march" had found it under "Not dated")
     assert note_date(None, "School/Parents evening Mar 2026.md") == "2026-03-01"

@@ -1368,7 +1368,9 @@ def note_date(value, rel: str) -> str | None:
     1709546400000")."""
     date = front_matter_day(value) if value is not None else None
     if date is None:
-        stem = Path(rel).stem
+        # (of a Logseq namespace page, its last part: "Match reports___2029-05-12 v Steeple Ashton", page "Match
+        # reports/2029-05-12 v Steeple Ashton", trial s87 D, had been of no day)
+        stem = re.split(r"___|%2[Ff]", Path(rel).stem)[-1]
         m = _DATE_STEM.match(stem) or _ZETTEL_ID.match(nfc(stem)) or _DOTTED_DATE.search(stem) \
             or _COMPACT_DATE.match(stem)
         if named := dated_name(stem):
