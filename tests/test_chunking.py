@@ -1501,3 +1501,16 @@ def test_a_line_of_a_day_under_a_heading_of_its_month_and_year_among_words_is_of
     for heading in ("Worcester combi fitted Jun 2019", "Maya born May 2015", "Next review due Jan 2028",
                     "Honda Jazz bought Mar 2019"):
         assert headings_year([heading]) is None, heading
+
+
+def test_a_line_writing_its_own_day_under_a_plan_of_another_is_not_of_the_parents_day(monkeypatch):
+    # trial s87 B: "May pay – Fri 25 May" > "timesheets to Priya by Thu 17 May" had been of the 25th, its parent's,
+    # listed so for "what's due this month"; a line of no day under it stays of the parent's, and one under a logged
+    # day's entry of that day
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-05-16")
+    note = parse_note("# Payroll\n\n## Dates 2029\n- May pay – Fri 25 May\n  - timesheets to Priya by Thu 17 May\n"
+                      "  - do it early\n", "Payroll.md")
+    days = {c.text: c.date for c in chunk_note(note)}
+    assert days["timesheets to Priya by Thu 17 May"] is None and days["do it early"] == "2029-05-25"
+    log = parse_note("# Log\n\n- Mon 7 May 2029\n  - ordered the cable, due Fri 11 May\n", "Log.md")
+    assert [c.date for c in chunk_note(log)] == ["2029-05-07", "2029-05-07"]
