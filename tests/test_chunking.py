@@ -1514,3 +1514,11 @@ def test_a_line_writing_its_own_day_under_a_plan_of_another_is_not_of_the_parent
     assert days["timesheets to Priya by Thu 17 May"] is None and days["do it early"] == "2029-05-25"
     log = parse_note("# Log\n\n- Mon 7 May 2029\n  - ordered the cable, due Fri 11 May\n", "Log.md")
     assert [c.date for c in chunk_note(log)] == ["2029-05-07", "2029-05-07"]
+
+
+def test_a_line_under_a_logged_entry_is_of_its_entrys_year_not_one_the_entry_mentions():
+    # trial s87 E: "## 2029" > "**2 May** – H2 swarmed, the old queen (2027 yellow, unclipped)" > "shook into a nuc
+    # box" had been of 2 May 2027, the queen's year, its parent of 2029's
+    note = parse_note("# Swarm Log\n\n## 2029\n- **2 May** – H2 swarmed, the old queen (2027 yellow, unclipped)\n"
+                      "\t- shook into a nuc box\n", "Swarms/Swarm Log.md")
+    assert [c.date for c in chunk_note(note)] == ["2029-05-02", "2029-05-02"]
