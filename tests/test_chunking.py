@@ -1522,3 +1522,11 @@ def test_a_line_under_a_logged_entry_is_of_its_entrys_year_not_one_the_entry_men
     note = parse_note("# Swarm Log\n\n## 2029\n- **2 May** – H2 swarmed, the old queen (2027 yellow, unclipped)\n"
                       "\t- shook into a nuc box\n", "Swarms/Swarm Log.md")
     assert [c.date for c in chunk_note(note)] == ["2029-05-02", "2029-05-02"]
+
+
+def test_a_table_rows_month_cell_with_an_aside_in_brackets_is_of_that_month():
+    # trial s87 A: "| Apr 2029 (training only) | 24 | £314.40 |" had been of no day, out of ten for "what did
+    # invigilation cost in april"; a cell of no month with an aside stays of none
+    note = parse_note("# Pay\n\n| Month | Hours | Total |\n|---|---|---|\n| Apr 2029 (training only) | 24 | £314.40 |\n"
+                      "| May 2029 (est.) | 410 | £5,371.00 |\n| Kit (est.) | 4 | £10 |\n", "Pay.md")
+    assert [c.date for c in chunk_note(note)] == ["2029-04-01", "2029-05-01", None]
