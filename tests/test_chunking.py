@@ -475,6 +475,10 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     assert [headings_day([h]) for h in ("Christmas Fair 2025 - Fri 5 Dec", "Summer fete 2026 - Sat 27 June",
                                         "Halloween disco 2026 – 22 Oct", "Fair 2025 - Sat 5 Dec", "Plan 2025 - 2026")] \
         == ["2025-12-05", "2026-06-27", "2026-10-22", None, None]  # (5 Dec 2025 is a Friday)
+    # ... not a year a sentence says of another thing (trial s87 H: "23 Apr — Lunds' replies: boiler serviced Nov 2028"
+    # had dated the line under it 23 April 2028)
+    assert headings_day(["23 Apr — Lunds' replies: boiler serviced Nov 2028 (Worcester, 9 yrs old)"]) is None
+    assert headings_day(["2 May – H2 swarmed, the old queen (2027 yellow, unclipped)"]) is None
     # ... and a day in brackets after words, of the year its note's name says (trial s66 E: a rota's "## Xmas Day (Fri
     # 25 Dec)" of "Christmas + New Year rota 2026" had been of no day: "Nothing in your notes is dated on 2026-12-25")
     assert [headings_day([h], year="2026") for h in ("Xmas Day (Fri 25 Dec)", "Party (31 December)", "Boxing Day (Sat 26)",
