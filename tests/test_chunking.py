@@ -672,7 +672,8 @@ def test_a_heading_of_the_month_and_year_its_file_name_says_is_that_month_not_a_
     # trial s74 AF: "# Rota Nov 26" of "rota Nov 2026.md" had been 26 November, its note "dated 2026-11-26" in
     # questions of other days; not a heading whose file's name says no month ("Boxing Day party 2026.md")
     note = parse_note("# Rota Nov 26\n\nMostly Walk 7. Exceptions:\n- Sat 7th - off\n", "work/rota/rota Nov 2026.md")
-    assert note.date == "2026-11-01" and {c.date for c in chunk_note(note)} == {"2026-11-01"}
+    # (its "Sat 7th - off" of the 7th, a month's note's entry: trial s87 H)
+    assert note.date == "2026-11-01" and [c.date for c in chunk_note(note)] == ["2026-11-01", "2026-11-07"]
     party = parse_note("# Party Dec 26\n\n- Mum's at 2\n", "Boxing Day party 2026.md")
     assert {c.date for c in chunk_note(party)} == {"2026-12-26"}
 
@@ -1534,3 +1535,14 @@ def test_a_table_rows_month_cell_with_an_aside_in_brackets_is_of_that_month():
     note = parse_note("# Pay\n\n| Month | Hours | Total |\n|---|---|---|\n| Apr 2029 (training only) | 24 | £314.40 |\n"
                       "| May 2029 (est.) | 410 | £5,371.00 |\n| Kit (est.) | 4 | £10 |\n", "Pay.md")
     assert [c.date for c in chunk_note(note)] == ["2029-04-01", "2029-05-01", None]
+
+
+def test_a_note_named_by_a_month_and_year_dates_its_entries_by_their_own_days():
+    # trial s87 H: "SATs week May 2029" (front matter "date: 2029-05-14") > "| Tue 15 May |" and "Friday 18 May: Y6
+    # treat" had been of the 14th (of the 1st without its front matter); an entry of another month of the year nearest
+    # the name's, not the next year's as a periodic note's running on
+    text = "---\ndate: 2029-05-14\n---\n# SATs\n\n| Day | Paper |\n|---|---|\n| Tue 15 May | reading |\n\n## After\n" \
+           "- Friday 18 May: Y6 treat\n- 12 Apr: booked\n- early nights\n"
+    days = {c.text: c.date for c in chunk_note(parse_note(text, "School/SATs week May 2029.md"))}
+    assert days == {"Day: Tue 15 May | Paper: reading": "2029-05-15", "Friday 18 May: Y6 treat": "2029-05-18",
+                    "12 Apr: booked": "2029-04-12", "early nights": "2029-05-14"}

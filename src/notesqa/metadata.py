@@ -1385,7 +1385,7 @@ def note_date(value, rel: str) -> str | None:
         elif m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
         elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
-            date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem) or _month_named(stem) \
+            date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem) or month_named(stem) \
                 or season_named(stem) or holiday_named(stem)
     return date or epoch_date(value)
 
@@ -1394,7 +1394,7 @@ _MONTH_LAST_NAME = re.compile(r".*\S[ _-]+([A-Za-z]{3,9}\.?[ _-]+(?:19|20)\d\d)"
 _ISO_MONTH_LAST = re.compile(r".*[^\W\d][\w.]*[ _-]+((?:19|20)\d\d)-(0[1-9]|1[0-2])")  # "stock count 2026-04"
 
 
-def _month_named(stem: str) -> str | None:
+def month_named(stem: str) -> str | None:
     """The first day of the month and year a file name ends with after its words ("Parents evening Mar 2026", trial
     s58 PA; "stock count 2026-04", trial s71 E), as a monthly note is dated; None for another name."""
     if m := _ISO_MONTH_LAST.fullmatch(stem):
