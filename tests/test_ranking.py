@@ -2114,6 +2114,26 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     assert [c.row for c in ranked if c.explain.next_first] == [2]
 
 
+def test_the_next_event_is_its_own_notes_day_over_a_passage_of_no_day_and_days_its_lines_write():
+    # trial s87 C: "when is my next wedding" had a checklist's "back up THAT NIGHT" first (no day), a camera's "next:
+    # before the Sept run ... no weddings midweek" read as the next wedding and a later wedding's "still NOT paid as of
+    # <today>" as one today: this Friday's wedding's note out of ten
+    def said(days: int) -> str:
+        return (date.today() + timedelta(days=days)).isoformat()
+
+    chunks = [_chunk("workflow/wedding day checklist.md", 0, "back up THAT NIGHT if home before midnight"),
+              _chunk(f"weddings/{said(17)} Hollie & Matt.md", 0,
+                     f"balance due {said(-11)} — still NOT paid as of {said(0)}", date=said(17)),
+              _chunk(f"weddings/{said(2)} Laura & Ben.md", 0, "This Friday! Full Day + album", date=said(2)),
+              _chunk("gear/repairs.md", 0, f"next: before the Sept run — book for w/c {said(110)}? no weddings midweek")]
+    scores = _dense_only([0.75, 0.3, 0.25, 0.45], keyword=[0.6, 0.0, 0.0, 0.5], ceiling=1.0)
+    ranked = fuse(chunks, scores, "when is my next wedding", {}, None, 4)
+    assert ranked[0].row == 2 and ranked[0].explain.next_first
+    from notesqa.ranking import _says_next_of
+
+    assert not _says_next_of(chunks[3], frozenset(tokenize("when is my next wedding")))
+
+
 def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_too():
     # trial s79 S: "when's the next committee meeting" had "Next meeting: Thurs 2 Sept" (gone) first, "Next mtg: Thurs
     # 7 Oct" second, "working party Sat 25th" of the same minutes the soonest day of all

@@ -1174,8 +1174,13 @@ def _next_first(chunks: list[Chunk], cand: np.ndarray, of: list[Chunk], order: n
     the rescore, s77 N); else none. The soonest of those that name it, not of every candidate ("working party Sat 25th"
     is no next committee meeting, trial s79 S)."""
     top = order[0]
+    # (... or says no day at all where an event's own note of a day to come is of it: "back up THAT NIGHT" of a
+    # wedding-day checklist had come first for "when is my next wedding", trial s87 C, this Friday's wedding's note out
+    # of ten)
     if not (coming[top] < 0 or coming[top] == 0 and not _says_next_of(of[top], asked)
-            and _first_day_from(of[top], today) is not None):
+            and (_first_day_from(of[top], today) is not None
+                 or not _said_days(of[top], today) and any(_of_event_named(of[j], asked, today)
+                                                           for j in np.flatnonzero(of_next).tolist()))):
         return np.zeros(0, dtype=np.int64)
     # (... and those of a day to come that say they are its next, "next one Wed 28 Jun" under "Steering group every
     # other Wednesday" of a client's page, trial s84 G: a meeting's action "move the member comms to w/c 19 June" first)
@@ -3014,8 +3019,11 @@ def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
         said = tokenize(m[1])
         if said and all(w in asked or other.get(w, frozenset()) & asked for w in said):
             return True
-    # ... or "Next:" and a day on a page of it ("Next: Thu 17th Dec 14:00" of the JNCC page, the rescore: s72 G-40)
-    return _NEXT_LABEL.search(c.text) is not None and _holds_words(c, asked - _NEXT_FRAME, True)
+    # ... or "Next:" and a day on a page of it ("Next: Thu 17th Dec 14:00" of the JNCC page, the rescore: s72 G-40): its
+    # words before the label, not after it ("next: before the Sept run — book for w/c 3 Sept? no weddings midweek" of
+    # a camera's sensor cleans is no next wedding, trial s87 C: it had come first, this Friday's wedding out of ten)
+    label = _NEXT_LABEL.search(c.text)
+    return label is not None and _holds_words(replace(c, text=c.text[:label.start()]), asked - _NEXT_FRAME, True)
 
 
 # ("Next:", "next one Wed 28 Jun" under "Steering group every other Wednesday": trial s84 G)
@@ -3223,11 +3231,25 @@ def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: 
             c = replace(c, text=cell)
         if _of_today_only(c, today_):
             continue  # (today's note's "☐ Physio exercises" is no next physio, trial s71 H: "Next: Thu 10 Dec" had lost)
-        if day := _first_day_from(c, today_):
+        if asked and _of_event_named(c, asked, today_):
+            out[int(j)] = c.date[:10]
+        elif day := _first_day_from(c, today_):
             out[int(j)] = day
         elif _said_days(c, today_):
             out[int(j)] = None
     return out
+
+
+def _of_event_named(c: Chunk, asked: frozenset[str], today: str) -> bool:
+    """Is a passage of a note named by its own day to come whose title or folders hold the question's words (the
+    event's own note, "weddings/2029/2029-06-02 Hollie & Matt.md" for "when is my next wedding")? Then it is of that
+    day, whatever days it writes (its "balance due 5 May — still NOT paid as of 16 May", trial s87 C, had made it the
+    next wedding on the 16th, this Friday's out of ten)."""
+    from .metadata import note_date
+
+    words = asked - _NEXT_FRAME
+    return bool(words) and (c.date or "")[:10] >= today and note_date(None, c.path) == c.date[:10] \
+        and _holds_words(replace(c, text="", heading=[], parents=[]), words, True)
 
 
 def _cell_asked(row: str, asked: frozenset[str]) -> str | None:
