@@ -1546,3 +1546,11 @@ def test_a_note_named_by_a_month_and_year_dates_its_entries_by_their_own_days():
     days = {c.text: c.date for c in chunk_note(parse_note(text, "School/SATs week May 2029.md"))}
     assert days == {"Day: Tue 15 May | Paper: reading": "2029-05-15", "Friday 18 May: Y6 treat": "2029-05-18",
                     "12 Apr: booked": "2029-04-12", "early nights": "2029-05-14"}
+
+
+def test_a_log_under_a_heading_of_what_it_lists_and_its_year_is_of_that_year():
+    # trial s87 I: "## Payments log 2029" > "17/04 - Hamlet Mutual insurance £229" had been of no day, out of ten for
+    # "what did we pay out in april"; not a thing's year ("## Boiler fitted 2019")
+    note = parse_note("# Bank\n\n## Payments log 2029\n- 12/03 - Vale Marquee deposit £150\n- 17/04 - Hamlet insurance"
+                      " £229\n\n## Boiler fitted 2019\n- 12/03 - serviced\n", "Bank.md")
+    assert [c.date for c in chunk_note(note)] == ["2029-03-12", "2029-04-17", None]

@@ -900,11 +900,28 @@ def _line_day_match(text: str) -> re.Match | None:
     return m if known and 1 <= int(day) <= 31 else None
 
 
+# the words of what a section of a month or a year holds ("## November spending", "## Payments log 2029")
+PERIOD_HOLDS = frozenset("spending spend spent costs cost bills bill expenses income takings sales payments paid totals "
+                         "total summary log diary notes plan plans planning review budget orders invoices jobs rota "
+                         "schedule calendar events dates fixtures figures stats readings accounts purchases wages "
+                         "timesheet timesheets report update goals tasks todo to-do meetings bookings deliveries "
+                         "shopping outgoings money finances work overtime hours mileage claims actuals actual".split())
 # a year and a word or two of what is listed under it: "## 2027 dates", "## Dates for 2027" (trial s80 W-14: the dates of
 # a market's page, "Fri 7 May", of no year)
 _YEAR_LABEL = re.compile(r"\s*(?:(?:dates|fixtures|calendar|diary|schedule|bookings|plan|plans)(?:\s+(?:for|in))?\s+"
                          r"((?:19|20)\d\d)|((?:19|20)\d\d)\s+(?:dates|fixtures|calendar|diary|schedule|bookings|plan|plans))"
                          r"\s*:?\s*", re.IGNORECASE)
+# ... or a word or two of a log's (PERIOD_HOLDS): "## Payments log 2029" (trial s87 I: its "17/04 - Hamlet Mutual
+# insurance £229" had been of no day, out of ten for "what did we pay out in april"), its entries' year as a title's is
+_HOLDS = "|".join(re.escape(w) for w in sorted(PERIOD_HOLDS, key=len, reverse=True))
+_YEAR_LISTED = re.compile(r"\s*(?:(?:(?:" + _HOLDS + r")\s+){1,2}(?:(?:for|in)\s+)?((?:19|20)\d\d)|((?:19|20)\d\d)\s+(?:"
+                          + _HOLDS + r")(?:\s+(?:" + _HOLDS + r"))?)\s*:?\s*", re.IGNORECASE)
+
+
+def listed_year(headings: Sequence[str]) -> str | None:
+    """The year of the innermost of headings that is a year and a word or two of what a log of it lists (_YEAR_LISTED:
+    "Payments log 2029"), else None."""
+    return next((m[1] or m[2] for h in reversed(headings) if (m := _YEAR_LISTED.fullmatch(h))), None)
 
 
 def headings_year(headings: Sequence[str]) -> str | None:
