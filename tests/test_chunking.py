@@ -1535,6 +1535,10 @@ def test_a_table_rows_month_cell_with_an_aside_in_brackets_is_of_that_month():
     note = parse_note("# Pay\n\n| Month | Hours | Total |\n|---|---|---|\n| Apr 2029 (training only) | 24 | £314.40 |\n"
                       "| May 2029 (est.) | 410 | £5,371.00 |\n| Kit (est.) | 4 | £10 |\n", "Pay.md")
     assert [c.date for c in chunk_note(note)] == ["2029-04-01", "2029-05-01", None]
+    # ... and a day of no year with one, of its note's year (the s87 rescore: "Rota/December 2027" > "| Sat 25 Dec
+    # (Christmas Day) |" had been of the 1st)
+    rota = parse_note("# Rota 2027\n\n| Day | Early |\n|---|---|\n| Sat 25 Dec (Christmas Day) | Priya |\n", "Rota 2027.md")
+    assert [c.date for c in chunk_note(rota)] == ["2027-12-25"]
 
 
 def test_a_note_named_by_a_month_and_year_dates_its_entries_by_their_own_days():

@@ -123,6 +123,7 @@ def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
     # a Logseq namespace page's last part (trial s87 D: "Match reports/2029-05-12 v Steeple Ashton" had been of no day)
     assert note_date(None, "pages/Match reports___2029-05-12 v Steeple Ashton.md") == "2029-05-12"
     assert note_date(None, "pages/Reports%2F2029-05-12 v Urchfont.md") == "2029-05-12"
+    assert note_date(None, "pages/Rota___December 2027.md") == "2027-12-01"  # (its whole name first: the rescore)
     # a name that ends with a month and its year is of that month, as a monthly note is (trial s58 PA: "Parents evening
     # Mar 2026" had been of no day, "what did Kai's mum say at parents evening in march" had found it under "Not dated")
     assert note_date(None, "School/Parents evening Mar 2026.md") == "2026-03-01"

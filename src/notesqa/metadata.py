@@ -1389,22 +1389,30 @@ def note_date(value, rel: str) -> str | None:
     1709546400000")."""
     date = front_matter_day(value) if value is not None else None
     if date is None:
-        # (of a Logseq namespace page, its last part: "Match reports___2029-05-12 v Steeple Ashton", page "Match
-        # reports/2029-05-12 v Steeple Ashton", trial s87 D, had been of no day)
-        stem = re.split(r"___|%2[Ff]", Path(rel).stem)[-1]
-        m = _DATE_STEM.match(stem) or _ZETTEL_ID.match(nfc(stem)) or _DOTTED_DATE.search(stem) \
-            or _COMPACT_DATE.match(stem)
-        if named := dated_name(stem):
-            date = as_date(named[0])
-        elif m is None and (day_first := _DAY_FIRST.match(stem)):  # ("15.01.25": a year of two digits, trial s49)
-            d, mo, y = day_first.groups()[:3] if day_first[1] else day_first.groups()[3:]
-            date = as_date(f"{century(y)}-{int(mo):02d}-{int(d):02d}")
-        elif m and m[1]:
-            date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
-        elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
-            date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem) or month_named(stem) \
-                or season_named(stem) or holiday_named(stem)
+        stem = Path(rel).stem
+        date = _name_date(stem)
+        # (... or of a Logseq namespace page's last part: "Match reports___2029-05-12 v Steeple Ashton", page "Match
+        # reports/2029-05-12 v Steeple Ashton", trial s87 D, had been of no day; "Rota___December 2027" by its whole
+        # name, a month's)
+        if date is None and (parts := re.split(r"___|%2[Ff]", stem))[1:]:
+            date = _name_date(parts[-1])
     return date or epoch_date(value)
+
+
+def _name_date(stem: str) -> str | None:
+    """The day a note's file name (its stem) says, as note_date reads it, else None."""
+    m = _DATE_STEM.match(stem) or _ZETTEL_ID.match(nfc(stem)) or _DOTTED_DATE.search(stem) or _COMPACT_DATE.match(stem)
+    if named := dated_name(stem):
+        return as_date(named[0])
+    if m is None and (day_first := _DAY_FIRST.match(stem)):  # ("15.01.25": a year of two digits, trial s49)
+        d, mo, y = day_first.groups()[:3] if day_first[1] else day_first.groups()[3:]
+        return as_date(f"{century(y)}-{int(mo):02d}-{int(d):02d}")
+    if m and m[1]:
+        return as_date(f"{m[1]}-{m[2]}-{m[3]}")
+    if m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
+        return heading_day(nfc(stem)) or period_start(stem) or month_named(stem) or season_named(stem) \
+            or holiday_named(stem)
+    return None
 
 
 _MONTH_LAST_NAME = re.compile(r".*\S[ _-]+([A-Za-z]{3,9}\.?[ _-]+(?:19|20)\d\d)")
