@@ -1558,3 +1558,13 @@ def test_a_log_under_a_heading_of_what_it_lists_and_its_year_is_of_that_year():
     note = parse_note("# Bank\n\n## Payments log 2029\n- 12/03 - Vale Marquee deposit £150\n- 17/04 - Hamlet insurance"
                       " £229\n\n## Boiler fitted 2019\n- 12/03 - serviced\n", "Bank.md")
     assert [c.date for c in chunk_note(note)] == ["2029-03-12", "2029-04-17", None]
+
+
+def test_a_log_of_no_year_known_is_of_the_year_near_today_its_first_entrys_weekday_holds(monkeypatch):
+    # trial s87 J: an undated note's "## Order log" > "Tue 24 Apr: Nexgard Spectra restock, £2,106.00" had been of no
+    # day, 10th for "covetrus orders in april" ("Not dated in April"); not a day whose weekday no near year holds
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-05-16")
+    note = parse_note("# Stock\n\n## Order log\n- Tue 10 Apr: fluids x 4\n- Thu 3 May: tape\n", "Stock.md")
+    assert [c.date for c in chunk_note(note)] == ["2029-04-10", "2029-05-03"]
+    wrong = parse_note("# Stock\n\n## Order log\n- Wed 10 Apr: fluids x 4\n", "Stock.md")  # (no Wednesday near)
+    assert [c.date for c in chunk_note(wrong)] == [None]

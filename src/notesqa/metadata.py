@@ -706,6 +706,21 @@ def line_day(text: str, year: str | None = None, order: str | None = None) -> st
     return of_its_weekday(text, month, day, year, text[m.end():]) if year else None
 
 
+def line_day_near(text: str) -> str | None:
+    """The day a line opens with, written after its weekday and of no year ("Tue 24 Apr: Nexgard restock"), of the
+    one year near today it is on (weekday_year_near, NEAR_AHEAD_DAYS ahead at most), else None: an entry of a log of
+    no year known (trial s87 J: "## Order log" of an undated note, its days all read as of none)."""
+    from .periods import weekday_number, weekday_year_near
+
+    m = _line_day_match(text)
+    weekday = _OPENING_WEEKDAY.match(text)
+    if m is None or weekday is None or m[1] or m[6] or m[7]:
+        return None
+    day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
+    year = weekday_year_near(month_number(month), int(day), weekday_number(weekday[1]), NEAR_AHEAD_DAYS)
+    return calendar_day(month, day, str(year)) if year else None
+
+
 _OPENING_WEEKDAY = re.compile(r"\s*(?:\*\*|__|\*|_)?(mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 _WEEKDAY_AFTER = re.compile(r"\s*\(?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs?)?\.?\)?"
                             r"(?=\s*[:–—,-]|\s*$)", re.IGNORECASE)
