@@ -3045,6 +3045,14 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
     asked = {c.row: c.explain for c in fuse(fees, _dense_only([0.6, 0.58]), "what was the old licence fee", {}, None, 10)}
     assert asked[0].now_section == 0  # (asked of what was: as it is)
+    # ... and a line under a section of what a value replaced, asked nothing of the past (trial s87 D: "## Old (2028)" >
+    # "Adults £8" first for "adult match fee" over "## 2029 match fees" > "Adults £10")
+    match = [dataclasses.replace(_chunk("Match fees.md", 0, "Adults £8, students £4"), heading=["Match fees", "Old (2028)"]),
+             dataclasses.replace(_chunk("Match fees.md", 1, "Adults £10 per game"), heading=["Match fees", "2029 match fees"])]
+    ranked = {c.row: c.explain for c in fuse(match, _dense_only([0.6, 0.58]), "adult match fee", {}, None, 10)}
+    assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
+    asked = {c.row: c.explain for c in fuse(match, _dense_only([0.6, 0.58]), "what was the adult fee in 2028", {}, None, 10)}
+    assert asked[0].now_section == 0
     # ... an old thing said to have been so, asked what holds on the current one (trial s65 Q)
     gas = [_chunk("Energy.md", 0, "old contract (2023-24) was 9.4p/kWh, peak crisis"),
            _chunk("Energy.md", 1, "Gas = Crown Gas (fixed til 31 Mar 2027 @ 6.1p/kWh)")]

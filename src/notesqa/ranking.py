@@ -1846,6 +1846,7 @@ _HELD_ONCE = re.compile(r"\s*(?:\(?(?:old|previous(?:ly)?|formerly|was|prev)\)?\
                         # unit rate on current contract")
                         r"|old\s+(?:[\w-]+\s+){1,3}?(?:\([^()]{1,20}\)\s+)?(?:was|were)\b)", re.IGNORECASE)
 _SECTION_NOW = frozenset("current currently now active ongoing live present open".split())
+_SECTION_GONE = frozenset("old previous former superseded outdated".split())  # (what a value held once: not "done")
 _SECTION_ONCE = frozenset("past previous former old history archive archived recovered resolved closed done "
                           "completed finished ended expired retired superseded outdated".split())
 
@@ -1859,7 +1860,10 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
     out = np.zeros(len(of), dtype=np.int64)
     if _ASKS_NOW.search(text) is None:
         if _ASKS_PAST.search(text) is None:
-            out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text)]] = -1
+            # (... or under a section of what it replaced, "## Old (2028)" > "Adults £8", first for "adult match fee"
+            # over "## 2029 match fees" > "Adults £10": trial s87 D, K's "### Old" day rate)
+            out[[j for j, c in enumerate(of)
+                 if _HELD_ONCE.match(c.text) or _section_now(c, _SECTION_NOW, _SECTION_GONE) < 0]] = -1
         # ... and asked of "the new" one, its sections' headings alone, where a section headed so is among them ("how
         # much did the new boiler cost": "## New one" over "## Old boiler history", trial s77 P; not "## Old boiler
         # (Baxi, 2009)" alone, whose story of its replacement is the answer, trial s76 X in the s77 rescore)
@@ -1889,13 +1893,13 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
     return out
 
 
-def _section_now(c: Chunk, now: frozenset[str] | None = None) -> int:
+def _section_now(c: Chunk, now: frozenset[str] | None = None, once: frozenset[str] = _SECTION_ONCE) -> int:
     """1 under a section of what holds now (its innermost heading or parent of four words or fewer that opens with
-    one of now, _SECTION_NOW's), -1 under one of what held once (_SECTION_ONCE), else 0."""
+    one of now, _SECTION_NOW's), -1 under one of what held once (once: _SECTION_ONCE's), else 0."""
     now = now or _SECTION_NOW
     for part in reversed([*c.heading, *c.parents]):
         first = _WORD.findall(part.casefold())[:1]
-        if first and (first[0] in now or first[0] in _SECTION_ONCE) and len(part.split()) <= 4:
+        if first and (first[0] in now or first[0] in once) and len(part.split()) <= 4:
             return 1 if first[0] in now else -1
     return 0
 
