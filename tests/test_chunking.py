@@ -1519,6 +1519,9 @@ def test_a_line_writing_its_own_day_under_a_plan_of_another_is_not_of_the_parent
     assert days["timesheets to Priya by Thu 17 May"] is None and days["do it early"] == "2029-05-25"
     log = parse_note("# Log\n\n- Mon 7 May 2029\n  - ordered the cable, due Fri 11 May\n", "Log.md")
     assert [c.date for c in chunk_note(log)] == ["2029-05-07", "2029-05-07"]
+    # ... nor under a month's label alone (the s87 chunk-date check: "Mar 2028" > "new battery 9 Mar" had lost its day)
+    month = parse_note("# Van\n\n- Jun 2029\n  - new battery 9 Jun, £142\n", "Van.md")
+    assert [c.date for c in chunk_note(month)][-1] == "2029-06-01"
 
 
 def test_a_line_under_a_logged_entry_is_of_its_entrys_year_not_one_the_entry_mentions():
