@@ -491,3 +491,10 @@ def test_a_sum_in_euros_is_also_the_word_euro():
     assert tokenize("€30–€50 spending money max").count("euro") == 2
     assert "euro" in tokenize("how many euros should kids take") and "euro" in tokenize("cost 40 € each")
     assert "euro" not in tokenize("the € sign")  # (no sum)
+
+
+def test_a_measure_written_against_its_number_is_its_number_and_unit_too():
+    # trials s87 E, B: "price of a 1lb jar" had not found "1 lb £7.50", "12 inch basket" the '12" basket'
+    assert {"1", "lb"} <= set(tokenize("1lb jar")) and {"500", "ml"} <= set(tokenize("500ml"))
+    assert {"12", "inch"} <= set(tokenize('12" basket')) and {"12", "inch"} <= set(tokenize("12in basket"))
+    assert "inch" not in tokenize("a 12 row") and "x" not in tokenize("2x")  # (no unit: as written)

@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "41"  # 41: not "spoke" as "speak" (a wheel's: the review); 40: rang, spoke, told, brought, taught as ring, speak, tell, bring, teach; 39: "wedding" no "Wed" ("wed"); 38: initials written with dots also one word ("A.H.": "ah"); 37: a sum in euros ("€30") also "euro"; 36: a name joined by underscores its words too ("wedding_date": "wedding", "date"); 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "42"  # 42: a measure against its number ("1lb") also its number and unit, '12"' also "inch"; 41: not "spoke" as "speak" (a wheel's: the review); 40: rang, spoke, told, brought, taught as ring, speak, tell, bring, teach; 39: "wedding" no "Wed" ("wed"); 38: initials written with dots also one word ("A.H.": "ah"); 37: a sum in euros ("€30") also "euro"; 36: a name joined by underscores its words too ("wedding_date": "wedding", "date"); 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -403,6 +403,24 @@ def _euros(text: str) -> list[str]:
     return ["euro"] * len(_EUROS.findall(text)) if "€" in text else []
 
 
+# a measure written against its number ("1lb", "500ml", "12in") and inches as a mark ('12"'): its number and its unit
+# as words too, as "1 lb" is read (trials s87 E, B: "price of a 1lb jar" had not found "1 lb £7.50", "how much osmocote
+# in a 12 inch basket" the '12" basket')
+_MEASURED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(lbs?|kg|g|oz|ml|cl|ltr|l|cm|mm|m|km|ft|in|inch|inches|mph|kwh|kw|hrs?|mins?)"
+                       r"(?![\w.])")
+_INCHES = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?[\"″]")
+_UNIT_WORD = {"in": "inch", "inches": "inch"}
+
+
+def _measured(low: str) -> list[str]:
+    """The number and the unit of each measure written against its number ("1lb": "1", "lb"), and "inch" for each
+    number of inches written with its mark ('12"')."""
+    if not any(ch.isdigit() for ch in low):
+        return []
+    out = [w for m in _MEASURED.finditer(low) for w in (m[1], _UNIT_WORD.get(m[2], m[2]))]
+    return out + ["inch"] * len(_INCHES.findall(low)) if '"' in low or "″" in low else out
+
+
 def _unpaid(low: str) -> list[str]:
     """The word "unpaid" for each way text says a sum is not paid: "NOT PAID", "hasn't paid", "didnt pay", "still
     owes", "Paid: ❌" (trials s62-s65: "who hasnt paid subs", "which invoice is still unpaid" had found every row of a
@@ -487,14 +505,14 @@ def tokenize(text: str) -> list[str]:
     if text.isascii():
         low = text.lower()
         return _stem_all([w for w in _joined(low) + _snaked(low) + _ampersand(low) + _dotted(low) + _initials(low) + _cited(low) + _coded(low)
-                          + _zeroless(low) + _one_on_one(low) + _unpaid(low) + _words(low) if w not in _DROP]
+                          + _zeroless(low) + _one_on_one(low) + _unpaid(low) + _measured(low) + _words(low) if w not in _DROP]
                          + _spelled_out(text) + _capital_stopwords(text))
     spelled, capitals = _spelled_out(text), _capital_stopwords(text)  # (read before the text is case-folded)
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
     for w in _joined(text) + _snaked(text) + _ampersand(text) + _dotted(text) + _initials(text) + _cited(text) + _coded(text) + _zeroless(text) \
-            + _one_on_one(text) + _unpaid(text) + _euros(text) + _words(text) + spelled:
+            + _one_on_one(text) + _unpaid(text) + _measured(text) + _euros(text) + _words(text) + spelled:
         if w in _DROP:
             continue
         if w.isascii():
