@@ -1090,3 +1090,13 @@ def test_a_note_of_a_holiday_that_is_today_is_of_today(monkeypatch):
     chunk = Chunk(path="Burns Night 2029.md", line=1, end_line=1, kind="bullet", text="We bring: cranachan for 8",
                   title="Burns Night 2029", heading=[], parents=[], tags=[], date="2029-01-25", seq=0)
     assert list(Agenda([chunk]).of_days({"2029-01-25"})) == [0]
+
+
+def test_a_day_a_thing_was_moved_from_and_the_day_it_is_moved_to_are_no_span():
+    # trial s87 V: "Mrs Jenkins changed from Wed 16 May to Wed 23 May" had been of every day between, first for "what's
+    # on this sunday"; a span said so is one still
+    from notesqa.agenda import days_said
+
+    assert days_said("Mrs Jenkins changed from Wed 16 May to Wed 23 May", "2029-05-10") == \
+        {"2029-05-10", "2029-05-16", "2029-05-23"}
+    assert "2029-05-20" in days_said("on leave from 16 May to 23 May", "2029-05-10")

@@ -350,6 +350,11 @@ SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this man
 TOLD_SPAN = 7  # ... and for a day or a week asked (WEEK_ASKED), those inside one of this many days at most
 WEEK_ASKED = 7  # the days of a week asked, at most
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
+# a day a thing was moved from, before the day it is moved to: "changed from Wed 16 May to Wed 23 May" is no span (trial
+# s87 V: Mrs Jenkins's lesson had been of every day between, first for "what's on this sunday")
+_MOVED_FROM = re.compile(r"\b(?:changed|changing|moved|moving|rescheduled|postponed|put\s+back|brought\s+forward|"
+                         r"switched|swapped|pushed(?:\s+back)?)\b[^.;\n]{0,30}?\bfrom\s+(?:[a-z]{3,9}\.?,?\s+)?$",
+                         re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*"
                         # (the last day's weekday: "Thu 2 Apr - Tue 7 Apr 2026", trial s78 T, had said the 7th alone)
@@ -385,7 +390,8 @@ def _spans_written(text: str, own: str, weeks: bool = True, inside_longer_than: 
         if end is None:
             continue
         start = None
-        if i and _SPAN_JOIN.fullmatch(text, written[i - 1][0].end(), m.start()):
+        if i and _SPAN_JOIN.fullmatch(text, written[i - 1][0].end(), m.start()) \
+                and not _MOVED_FROM.search(text, max(0, written[i - 1][0].start() - 60), written[i - 1][0].start()):
             # (its first day of no year, of the year of its last, in a passage of no day: "on leave 26 Jul – 13 Aug
             # 2027", trial s76 U, had said the 13th alone)
             # (... whenever its last says its year and the first none: in a journal of December too, the review)
