@@ -1571,3 +1571,12 @@ def test_a_log_of_no_year_known_is_of_the_year_near_today_its_first_entrys_weekd
     assert [c.date for c in chunk_note(note)] == ["2029-04-10", "2029-05-03"]
     wrong = parse_note("# Stock\n\n## Order log\n- Wed 10 Apr: fluids x 4\n", "Stock.md")  # (no Wednesday near)
     assert [c.date for c in chunk_note(wrong)] == [None]
+
+
+def test_a_log_of_days_gone_of_no_year_known_is_of_the_last_year_each_was_on(monkeypatch):
+    # trial s87 X: an undated note's "## Payments log" > "30/4 – St Anne's, April hall hire £315" had been of no day,
+    # "Not dated in April" for "what did we pay in april"; not under another heading ("## Ideas" > "2/3 - a plan")
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-05-16")
+    note = parse_note("# Budget\n\n## Payments log\n- 2/3 – hall hire £126\n- 30/4 – hall hire £315\n- 14/5 – deposit\n"
+                      "- 20/5 – ticket printing\n\n## Ideas\n- 3/4 - a plan\n", "Budget.md")
+    assert [c.date for c in chunk_note(note)] == ["2029-03-02", "2029-04-30", "2029-05-14", "2028-05-20", None]
