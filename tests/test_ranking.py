@@ -2246,6 +2246,11 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # restorative", "Sun 31 Jan 2027" 2nd)
     chunks = [dated("Restorative.md", "Sun 27 Dec — cancelled (Christmas)"), dated("Restorative.md", "Sun 31 Jan 2027")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
+    # ... unless set for another day (trial s87 U: "~~Tue 24 April~~ - they cancelled ... Moved to Thu 31 May" had been
+    # read as all gone)
+    chunks = [dated("Eye clinic.md", "~~Tue 1 Dec 2026~~ - they cancelled\nMoved to Thu 31 Dec 2026 at 09:10"),
+              dated("Eye clinic.md", "Next check: Sun 31 Jan 2027")]
+    assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [1, 0]
     # ... nor a day a thing is on until (trial s77 G: "early bird £52 till 31 Oct" had come before "Sat 27 Nov" for
     # "when is the next wreath workshop"); its other days do
     chunks = [dated("Wreaths.md", "Price: £58 pp, early bird £52 till 31 Dec"), dated("Wreaths.md", "Sat 9 Jan"),
@@ -2265,7 +2270,7 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     for on in ("Sun 27 Dec: skip collection (garden waste)", "Sun 27 Dec: skipping workshop, bring ropes",
                "Sun 27 Dec - school trip, coach not going via the M5"):
         chunks = [dated("Plans.md", on), dated("Plans.md", "Sun 31 Jan 2027: the same again")]
-        assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [1, -1], on
+        assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [1, 0], on
     # ... nor a free day, nor one of none of the thing asked (trial s80 AE: "May Day weekend (1-3 May) - nothing
     # booked" had come first for "when's my next wedding"; H: "Sat 17 Apr | no wedding — deep clean")
     chunks = [dated("Weddings.md", "Sun 27 Dec - nothing booked, keep free"), dated("Weddings.md", "Sun 3 Jan - no wedding"),

@@ -82,6 +82,17 @@ _CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|not\s+running|
                          r"|(?<=[:|] )skip(?=\s*(?:$|[-–—,;.(|]))|skipped|not\s+going(?!\s+(?:to|via|by|through|with|ahead|well|anywhere|"
                          r"near|past|round|around|over|into)\b))\b",
                          re.IGNORECASE)
+# ... unless set for another day too: "~~Tue 24 April 2029~~ - they cancelled ... Moved to Thu 31 May 2029" (trial s87 U:
+# its days read as all gone, "when is mums next eye appointment" 2nd)
+_SET_AGAIN = re.compile(r"\b(?:moved|rescheduled|re-?booked|re-?arranged|postponed|put\s+back|brought\s+forward|changed)\s+"
+                        r"(?:to|for|till|until)\b|\bnew\s+(?:date|day|time)\b", re.IGNORECASE)
+
+
+def _called_off(text: str) -> bool:
+    """Does text say its thing is called off (_CALLED_OFF), and not set for another day (_SET_AGAIN)?"""
+    return _CALLED_OFF.search(text) is not None and _SET_AGAIN.search(text) is None
+
+
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
 # their words being as close. At 0.2, a NOW task of few words came after a journal's "Saturday: long run"
@@ -3080,7 +3091,7 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
     # "when's the next restorative", "Sun 31 Jan 2027" 2nd)
-    said = {j: None if day and (_CALLED_OFF.search(text := chunks[int(cand[j])].text) or _says_none_of(text, asked))
+    said = {j: None if day and (_called_off(text := chunks[int(cand[j])].text) or _says_none_of(text, asked))
             else day for j, day in said.items()}
     # (nor a day a thing is on until: "early bird £52 till 31 Oct" is no next workshop, trial s77 G, its 27 Nov 4th)
     # (... nor the day a change holds from: "pay rises from 1 April" is no next payroll cut-off, trial s83 G, first for
