@@ -2132,6 +2132,9 @@ def test_the_next_event_is_its_own_notes_day_over_a_passage_of_no_day_and_days_i
     from notesqa.ranking import _says_next_of
 
     assert not _says_next_of(chunks[3], frozenset(tokenize("when is my next wedding")))
+    # ... nor the next of a thing a long sentence before "next one" names in passing (trial s87 T)
+    sale = _chunk("Uniform.md", 0, "PTA run a sale the first Friday of each half term - next one Fri 8 June.")
+    assert not _says_next_of(sale, frozenset(tokenize("when is the next half term")))
 
 
 def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_too():

@@ -3037,8 +3037,15 @@ def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
     # ... or "Next:" and a day on a page of it ("Next: Thu 17th Dec 14:00" of the JNCC page, the rescore: s72 G-40): its
     # words before the label, not after it ("next: before the Sept run — book for w/c 3 Sept? no weddings midweek" of
     # a camera's sensor cleans is no next wedding, trial s87 C: it had come first, this Friday's wedding out of ten)
+    # (... of a few words, a label's: "PTA run a sale the first Friday of each half term - next one Fri 8 June" is the
+    # next sale, trial s87 T, it had come first for "when is the next half term")
     label = _NEXT_LABEL.search(c.text)
-    return label is not None and _holds_words(replace(c, text=c.text[:label.start()]), asked - _NEXT_FRAME, True)
+    before = c.text[:label.start()] if label is not None else ""
+    return label is not None and _holds_words(replace(c, text=before if len(before.split()) <= _LABEL_WORDS else ""),
+                                              asked - _NEXT_FRAME, True)
+
+
+_LABEL_WORDS = 8  # the words before "next:" that may name what it is the next of
 
 
 # ("Next:", "next one Wed 28 Jun" under "Steering group every other Wednesday": trial s84 G)
