@@ -2784,6 +2784,11 @@ def test_a_number_asked_inside_a_range_a_passage_states_lifts_it():
              _chunk("T120.md", 1, "item: piston rings | bore: 380-420 mm")]
     ranked = fuse(parts, _dense_only([0.5, 0.5]), "no2 bore on the 400 four", {}, None, 10)
     assert [(c.row, c.explain.in_range) for c in ranked] == [(1, "400"), (0, "")]
+    # ... nor a code's number before a dash (trial s87 M: "LT1 — 97" had held the 32 of "failed with 32"), nor the day
+    # of a month asked (trial s87 A: "Easter hols 2-13 April" had held the 12 of "what happened on 12 march")
+    codes = [_chunk("Rooms.md", 0, "LT1 — 97 seats"), _chunk("Hols.md", 0, "Easter hols 2-13 April")]
+    for question in ("failed with 32", "what happened on 12 march"):
+        assert not any(c.explain.in_range for c in fuse(codes, _dense_only([0.5, 0.5]), question, {}, None, 10))
 
 
 def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():

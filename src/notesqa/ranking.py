@@ -195,7 +195,8 @@ CONTACT_BONUS = 0.05
 # row, trial s63 VET-005, not in the ten best; "a 75 kg dog": "60-90 kg"): that row, not the rows either side that
 # say the same words. A number with a decimal point or of 10 or more, no year (a span of years: the year's own rules).
 RANGE_BONUS = 0.1
-_RANGE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)(?![\d,]|\.\d)")
+# (not a code's number before a dash, "LT1 — 97": trial s87 M, "holds 32 in its range" for "failed with 32")
+_RANGE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)(?![\d,]|\.\d)")
 _NUMBER_ASKED = re.compile(r"(?<![\w.,/-])(\d+(?:\.\d+)?)(?![\w,/-]|\.\d)(\s*(?:-\s*)?(?:kg|kilos?|g|mg|mcg|ml|l|lbs?|"
                            r"yrs?|years?|months?|cm|mm|m|km|mph|%)\b)?", re.IGNORECASE)
 # A question for the day of one thing that names no day ("when is the Y10 mock?", "when did Sian pass her ECT?"): a
@@ -1150,8 +1151,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
 def _in_range(of: list[Chunk], text: str) -> list[str]:
     """For each candidate: the number the question gives (RANGE_BONUS) inside a range its text states, else ""."""
     # (a count below 10 only with its measure: "an 8 yr old" in "6-12 yrs", not "week 3" in "weeks 1-4")
+    # (... nor the day of a month asked: "what happened on 12 march", trial s87 A, had lifted "Easter hols 2-13 April")
+    dated = {int(d[-2:]) for d in map(str, days(text)) if d[-2:].isdigit()} if any(ch.isdigit() for ch in text) else set()
     asked = [(w, float(w)) for w, unit in _NUMBER_ASKED.findall(text)
-             if "." in w or unit or 10 <= float(w) and not _a_year(w)]
+             if ("." in w or unit or 10 <= float(w) and not _a_year(w)) and not (w.isdigit() and int(w) in dated)]
     if not asked:
         return [""] * len(of)
     out = []
