@@ -1100,3 +1100,13 @@ def test_a_day_a_thing_was_moved_from_and_the_day_it_is_moved_to_are_no_span():
     assert days_said("Mrs Jenkins changed from Wed 16 May to Wed 23 May", "2029-05-10") == \
         {"2029-05-10", "2029-05-16", "2029-05-23"}
     assert "2029-05-20" in days_said("on leave from 16 May to 23 May", "2029-05-10")
+
+
+def test_a_day_that_no_longer_holds_is_not_said():
+    # trial s87 K: "Stage: launch | Was: Fri 29 June | Now: Fri 8 June" had been of the days asked for "whats on 29
+    # june", the launch moved to the 8th
+    from notesqa.agenda import days_said
+
+    assert days_said("Stage: launch | Was: Fri 29 June | Now: Fri 8 June", "2029-05-10") == {"2029-05-10", "2029-06-08"}
+    assert days_said("originally Fri 29 June", "2029-05-10") == {"2029-05-10"}
+    assert "2029-06-29" in days_said("Date: Fri 29 June | Who: me", "2029-05-10")

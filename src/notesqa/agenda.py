@@ -284,11 +284,22 @@ def days_said(text: str, own: str, weeks: bool = True) -> frozenset[str]:
     day = date.fromisoformat(own[:10]) if len(own) >= 10 else None
     if "~~" in text:  # (not a day struck out: "Kev coming back ~~Fri 14th~~ Mon 17th", trial s78 AE, had been of the 14th)
         text = _STRUCK.sub(lambda m: " " * len(m[0]), text)
+    text = still_held(text)
     named = days_named_from(text, day) | weekday_numbered_from(text, day) | {own[:10]} if day else frozenset()
     return frozenset(task_days(text)) | days_written(text, own) | named | _spans_written(text, own, weeks)
 
 
 _STRUCK = re.compile(r"~~[^~\n]+~~")
+def still_held(text: str) -> str:
+    """text without the days it says no longer hold, blanked: a table's "Was: Fri 29 June | Now: Fri 8 June",
+    "originally Fri 29 June" (trial s87 K: the launch moved to the 8th had been on for "whats on 29 june")."""
+    if "riginal" in text or ": " in text and "|" in text:
+        return _NO_LONGER.sub(lambda m: " " * len(m[0]), text)
+    return text
+
+
+_NO_LONGER = re.compile(r"(?:^|(?<=\| ))(?i:was|old|previous|original|before|old\s+date)\s*:\s*[^|\n]*"
+                        r"|\b(?i:originally)\b[^.;,|\n]{0,40}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1118,7 +1129,7 @@ class Agenda:
                 titled = passage_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
                 # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
                 # "17/10/25", trial s74 E)
-                written = days_of_any_year(chunk.text, weeks=False) | weekday_slashed(chunk.text, order)
+                written = days_of_any_year(still_held(chunk.text), weeks=False) | weekday_slashed(chunk.text, order)
                 for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
@@ -1128,7 +1139,7 @@ class Agenda:
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
                     if year:  # (and asked without its year, "on the 17th oct": trial s76 AC, "Nothing ... dated")
                         told[day].append(row)
-                for day in days_of_any_year(chunk.text) - written:
+                for day in days_of_any_year(still_held(chunk.text)) - written:
                     year = self._year_written(chunk.path, day) or titled
                     (told_weeks[f"{year}-{day}"] if year else any_year_weeks[day]).append(row)
                 for pair in weekdays_numbered(chunk.text, words_too=False):
