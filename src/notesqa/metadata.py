@@ -935,8 +935,9 @@ _YEAR_LISTED = re.compile(r"\s*(?:(?:(?:" + _HOLDS + r")\s+){1,2}(?:(?:for|in)\s
 
 def listed_year(headings: Sequence[str]) -> str | None:
     """The year of the innermost of headings that is a year and a word or two of what a log of it lists (_YEAR_LISTED:
-    "Payments log 2029"), else None."""
-    return next((m[1] or m[2] for h in reversed(headings) if (m := _YEAR_LISTED.fullmatch(h))), None)
+    "Payments log 2029", "2028 log (short - detail in the daily notes)"), else None."""
+    return next((m[1] or m[2] for h in reversed(headings)
+                 if (m := _YEAR_LISTED.fullmatch(h) or "(" in h and _YEAR_LISTED.fullmatch(_ASIDE.sub("", h)))), None)
 
 
 def headings_year(headings: Sequence[str]) -> str | None:
