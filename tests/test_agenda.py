@@ -1100,6 +1100,9 @@ def test_a_day_a_thing_was_moved_from_and_the_day_it_is_moved_to_are_no_span():
     assert days_said("Mrs Jenkins changed from Wed 16 May to Wed 23 May", "2029-05-10") == \
         {"2029-05-10", "2029-05-16", "2029-05-23"}
     assert "2029-05-20" in days_said("on leave from 16 May to 23 May", "2029-05-10")
+    # ... a thing moved to a place for a span still is one (the review)
+    assert "2029-05-20" in days_said("Swimming moved to the leisure centre from Mon 14 May to Fri 25 May", "2029-05-10")
+    assert days_said("moved the MOT from 3 June to 10 June", "2029-05-10") == {"2029-05-10", "2029-06-03", "2029-06-10"}
 
 
 def test_a_day_that_no_longer_holds_is_not_said():
@@ -1110,3 +1113,6 @@ def test_a_day_that_no_longer_holds_is_not_said():
     assert days_said("Stage: launch | Was: Fri 29 June | Now: Fri 8 June", "2029-05-10") == {"2029-05-10", "2029-06-08"}
     assert days_said("originally Fri 29 June", "2029-05-10") == {"2029-05-10"}
     assert "2029-06-29" in days_said("Date: Fri 29 June | Who: me", "2029-05-10")
+    # ... the one day after "originally" only, and not a "Before:" column's (the review)
+    assert days_said("Launch originally 29 June now Fri 8 June", "2029-05-10") == {"2029-05-10", "2029-06-08"}
+    assert "2029-06-08" in days_said("Task: return consent forms | Before: Fri 8 June", "2029-05-10")

@@ -479,6 +479,7 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     # had dated the line under it 23 April 2028)
     assert headings_day(["23 Apr — Lunds' replies: boiler serviced Nov 2028 (Worcester, 9 yrs old)"]) is None
     assert headings_day(["2 May – H2 swarmed, the old queen (2027 yellow, unclipped)"]) is None
+    assert headings_day(["Year 6 leavers assembly and BBQ 2029 - Fri 20 July"]) == "2029-07-20"  # (a long title's)
     # ... and a day in brackets after words, of the year its note's name says (trial s66 E: a rota's "## Xmas Day (Fri
     # 25 Dec)" of "Christmas + New Year rota 2026" had been of no day: "Nothing in your notes is dated on 2026-12-25")
     assert [headings_day([h], year="2026") for h in ("Xmas Day (Fri 25 Dec)", "Party (31 December)", "Boxing Day (Sat 26)",
@@ -943,13 +944,17 @@ def test_a_label_of_a_day_first_note_closing_with_a_month_and_two_digits_is_of_t
     # trial s70 B: a thatcher's "Ordered Mar 26:" (March 2026) had dated the orders under it 26 March
     day_first = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 26:\n- Geoff - 2,600 bundles. Rang him 18 Mar\n"
                            "- Pitman - 1,600. Rang 20 Mar\n", "straw order 2026 harvest.md")
-    assert [c.date for c in chunk_note(day_first)] == [None, "2026-03-01", "2026-03-01"]
+    # (each line of its own day gone, the day it writes: the s87 review; a line of none, the label's month)
+    assert [c.date for c in chunk_note(day_first)] == [None, "2026-03-18", "2026-03-20"]
+    of_none = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 26:\n- Geoff - 2,600 bundles\n- Pitman. Rang 20 Mar\n",
+                         "straw order 2026 harvest.md")
+    assert [c.date for c in chunk_note(of_none)] == [None, "2026-03-01", "2026-03-20"]
     # a note that writes its days month first ("Mar 18, 2026") means the day
-    month_first = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 26:\n- Geoff - 2,600 bundles. Rang him Mar 18, 2026\n",
-                             "straw order 2026 harvest.md")
-    assert [c.date for c in chunk_note(month_first)] == [None, "2026-03-26"]
+    month_first = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 26:\n- Geoff - 2,600 bundles. Rang him Mar 18, "
+                             "2026\n- Pitman\n", "straw order 2026 harvest.md")
+    assert [c.date for c in chunk_note(month_first)] == [None, "2026-03-18", "2026-03-26"]
     # ... nor a number that is no year near the note's ("Mar 29" in a note of 2026 is the 29th)
-    far = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 29:\n- Geoff. Rang him 18 Mar\n", "straw order 2026 harvest.md")
+    far = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 29:\n- Geoff\n", "straw order 2026 harvest.md")
     assert [c.date for c in chunk_note(far)] == [None, "2026-03-29"]
 
 
@@ -1517,6 +1522,9 @@ def test_a_line_writing_its_own_day_under_a_plan_of_another_is_not_of_the_parent
                       "  - do it early\n", "Payroll.md")
     days = {c.text: c.date for c in chunk_note(note)}
     assert days["timesheets to Priya by Thu 17 May"] is None and days["do it early"] == "2029-05-25"
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-05-18")  # (once its day is gone, of it, not the parent's: the review)
+    assert {c.text: c.date for c in chunk_note(note)}["timesheets to Priya by Thu 17 May"] == "2029-05-17"
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-05-16")
     log = parse_note("# Log\n\n- Mon 7 May 2029\n  - ordered the cable, due Fri 11 May\n", "Log.md")
     assert [c.date for c in chunk_note(log)] == ["2029-05-07", "2029-05-07"]
     # ... nor under a month's label alone (the s87 chunk-date check: "Mar 2028" > "new battery 9 Mar" had lost its day)
@@ -1553,6 +1561,12 @@ def test_a_note_named_by_a_month_and_year_dates_its_entries_by_their_own_days():
     days = {c.text: c.date for c in chunk_note(parse_note(text, "School/SATs week May 2029.md"))}
     assert days == {"Day: Tue 15 May | Paper: reading": "2029-05-15", "Friday 18 May: Y6 treat": "2029-05-18",
                     "12 Apr: booked": "2029-04-12", "early nights": "2029-05-14"}
+    # ... of its name's year, unless most of a year from the month (the review: "15 Jan: deposit paid" of "Cornwall Aug
+    # 2029" had been of 2030)
+    days = {c.text: c.date for c in chunk_note(parse_note("- 15 Jan: deposit paid\n", "Cornwall Aug 2029.md"))}
+    assert days == {"15 Jan: deposit paid": "2029-01-15"}
+    days = {c.text: c.date for c in chunk_note(parse_note("- 20 Dec: booked\n", "Trip Jan 2029.md"))}
+    assert days == {"20 Dec: booked": "2028-12-20"}
 
 
 def test_a_log_under_a_heading_of_what_it_lists_and_its_year_is_of_that_year():
@@ -1571,6 +1585,10 @@ def test_a_log_of_no_year_known_is_of_the_year_near_today_its_first_entrys_weekd
     assert [c.date for c in chunk_note(note)] == ["2029-04-10", "2029-05-03"]
     wrong = parse_note("# Stock\n\n## Order log\n- Wed 10 Apr: fluids x 4\n", "Stock.md")  # (no Wednesday near)
     assert [c.date for c in chunk_note(wrong)] == [None]
+    # ... a log's only, not the sections after it run on from it (the review: a birthday list after a vet log)
+    dog = parse_note("# Dog\n\n## Order log\n- Tue 10 Apr: jabs\n\n## Birthdays\n- 3 Jun: Mum\n\n## Vet visits\n"
+                     "- Tue 10 Apr: jabs\n", "Dog.md")
+    assert [c.date for c in chunk_note(dog)] == ["2029-04-10", None, None]
 
 
 def test_a_log_of_days_gone_of_no_year_known_is_of_the_last_year_each_was_on(monkeypatch):
@@ -1584,3 +1602,6 @@ def test_a_log_of_days_gone_of_no_year_known_is_of_the_last_year_each_was_on(mon
     # detail in the daily notes)" > "3 Jan - cancelled (bank hol)" had been of the last 3 January)
     log = parse_note("# Meetings\n\n## 2028 log (short - detail in the daily notes)\n- 3 Jan - cancelled\n", "M.md")
     assert [c.date for c in chunk_note(log)] == ["2028-01-03"]
+    # ... nor under a heading of payments alone, a plan's perhaps (the review)
+    plan = parse_note("# Wedding\n\n## Payments\n- 30/6 – venue balance £4,000\n", "Wedding.md")
+    assert [c.date for c in chunk_note(plan)] == [None]

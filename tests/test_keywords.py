@@ -498,3 +498,5 @@ def test_a_measure_written_against_its_number_is_its_number_and_unit_too():
     assert {"1", "lb"} <= set(tokenize("1lb jar")) and {"500", "ml"} <= set(tokenize("500ml"))
     assert {"12", "inch"} <= set(tokenize('12" basket')) and {"12", "inch"} <= set(tokenize("12in basket"))
     assert "inch" not in tokenize("a 12 row") and "x" not in tokenize("2x")  # (no unit: as written)
+    # ... not a number in quotes, and a measure at a sentence's end (the review)
+    assert "inch" not in tokenize('Gate code is "4512", the key safe "0308"') and "lb" in tokenize("each jar is 1lb.")

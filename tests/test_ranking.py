@@ -2118,8 +2118,10 @@ def test_the_next_event_is_its_own_notes_day_over_a_passage_of_no_day_and_days_i
     # trial s87 C: "when is my next wedding" had a checklist's "back up THAT NIGHT" first (no day), a camera's "next:
     # before the Sept run ... no weddings midweek" read as the next wedding and a later wedding's "still NOT paid as of
     # <today>" as one today: this Friday's wedding's note out of ten
-    def said(days: int) -> str:
-        return (date.today() + timedelta(days=days)).isoformat()
+    from notesqa import clock
+
+    def said(days: int) -> str:  # (the clock's today, NOTESQA_TODAY's where set, as the ranking reads it)
+        return (clock.today() + timedelta(days=days)).isoformat()
 
     chunks = [_chunk("workflow/wedding day checklist.md", 0, "back up THAT NIGHT if home before midnight"),
               _chunk(f"weddings/{said(17)} Hollie & Matt.md", 0,
@@ -2132,9 +2134,18 @@ def test_the_next_event_is_its_own_notes_day_over_a_passage_of_no_day_and_days_i
     from notesqa.ranking import _says_next_of
 
     assert not _says_next_of(chunks[3], frozenset(tokenize("when is my next wedding")))
+    # ... or of the day its line moves it to (the review: "Rebooked: moved to <sooner>" in a note of a later day)
+    from notesqa.ranking import _soonest
+
+    moved = [_chunk(f"dentist/{said(35)} check-up.md", 0, f"Rebooked: moved to {said(6)} 9:10", date=said(35)),
+             _chunk(f"dentist/{said(20)} hygienist.md", 0, "Hygienist, 30 mins, £65", date=said(20))]
+    assert _soonest(moved, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), clock.today(),
+                    asked=frozenset(tokenize("when is my next dentist"))).tolist() == [1, 0]
     # ... nor the next of a thing a long sentence before "next one" names in passing (trial s87 T)
     sale = _chunk("Uniform.md", 0, "PTA run a sale the first Friday of each half term - next one Fri 8 June.")
     assert not _says_next_of(sale, frozenset(tokenize("when is the next half term")))
+    dentist = _chunk("Health.md", 0, "Dentist appointment every six months with Dr Shah at Elm St. Next: Tue 12 June")
+    assert _says_next_of(dentist, frozenset(tokenize("when is my next dentist appointment")))  # (its first words)
 
 
 def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_too():
@@ -2789,6 +2800,9 @@ def test_a_number_asked_inside_a_range_a_passage_states_lifts_it():
     codes = [_chunk("Rooms.md", 0, "LT1 — 97 seats"), _chunk("Hols.md", 0, "Easter hols 2-13 April")]
     for question in ("failed with 32", "what happened on 12 march"):
         assert not any(c.explain.in_range for c in fuse(codes, _dense_only([0.5, 0.5]), question, {}, None, 10))
+    # ... a measure in a question of a period still is (the review: "a 25 kg dog in may")
+    kg = [_chunk("Doses.md", 0, "20-30 kg: 1 tablet")]
+    assert fuse(kg, _dense_only([0.5]), "dose for a 25 kg dog in may", {}, None, 10)[0].explain.in_range == "25"
 
 
 def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():
@@ -3066,6 +3080,11 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
     asked = {c.row: c.explain for c in fuse(match, _dense_only([0.6, 0.58]), "what was the adult fee in 2028", {}, None, 10)}
     assert asked[0].now_section == 0
+    # ... not a heading that opens so and names a thing ("Old Trafford tour", "Previous owners": the review)
+    tour = [dataclasses.replace(_chunk("Trips.md", 0, "tickets £35 each"), heading=["Trips", "Old Trafford tour"]),
+            dataclasses.replace(_chunk("Trips.md", 1, "tickets £20"), heading=["Trips", "Museum"])]
+    ranked = {c.row: c.explain for c in fuse(tour, _dense_only([0.6, 0.58]), "tour ticket price", {}, None, 10)}
+    assert ranked[0].now_section == 0
     # ... an old thing said to have been so, asked what holds on the current one (trial s65 Q)
     gas = [_chunk("Energy.md", 0, "old contract (2023-24) was 9.4p/kWh, peak crisis"),
            _chunk("Energy.md", 1, "Gas = Crown Gas (fixed til 31 Mar 2027 @ 6.1p/kWh)")]

@@ -192,9 +192,10 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None, 
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
     if not order:
         return said
-    # ("Tue 12/1 6pm - Priya" of a plan written on 7 January: the 12th, trial s74 E)
-    led = {d for md in weekday_slashed(chunk.text, order) if own and (d := nearest_year(own[:10], *md.split("-")))}
-    return said | slashed_days(chunk.text, order) | led
+    # ("Tue 12/1 6pm - Priya" of a plan written on 7 January: the 12th, trial s74 E; not a day it no longer holds)
+    held = still_held(chunk.text)
+    led = {d for md in weekday_slashed(held, order) if own and (d := nearest_year(own[:10], *md.split("-")))}
+    return said | slashed_days(held, order) | led
 
 
 def weekday_opening(text: str) -> int | None:
@@ -298,8 +299,12 @@ def still_held(text: str) -> str:
     return text
 
 
-_NO_LONGER = re.compile(r"(?:^|(?<=\| ))(?i:was|old|previous|original|before|old\s+date)\s*:\s*[^|\n]*"
-                        r"|\b(?i:originally)\b[^.;,|\n]{0,40}")
+# (a cell of a column of what was, "Was: Fri 29 June"; the one day after "originally", "originally 29 June now Fri 8
+# June" saying the 8th still: the review)
+_NO_LONGER = re.compile(r"(?:^|(?<=\| ))(?i:was|old|previous|original|old\s+date)\s*:\s*[^|\n]*"
+                        r"|\b(?i:originally)(?:\s+(?i:on|for|set\s+for|planned\s+for|due|booked\s+for))?\s+(?:\*\*)?"
+                        r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?"
+                        r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -363,9 +368,13 @@ WEEK_ASKED = 7  # the days of a week asked, at most
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 # a day a thing was moved from, before the day it is moved to: "changed from Wed 16 May to Wed 23 May" is no span (trial
 # s87 V: Mrs Jenkins's lesson had been of every day between, first for "what's on this sunday")
-_MOVED_FROM = re.compile(r"\b(?:changed|changing|moved|moving|rescheduled|postponed|put\s+back|brought\s+forward|"
-                         r"switched|swapped|pushed(?:\s+back)?)\b[^.;\n]{0,30}?\bfrom\s+(?:[a-z]{3,9}\.?,?\s+)?$",
-                         re.IGNORECASE)
+# (the verbs of a thing moved to another day, written once: ranking's _SET_AGAIN too)
+MOVED = (r"(?:changed|changing|moved|moving|rescheduled|re-?booked|re-?arranged|postponed|put\s+back|brought\s+forward|"
+         r"switched|swapped|pushed(?:\s+back)?)")
+# (... "from" right after it, or after a few words of no place it moves to: "moved the MOT from 3 June to 10 June"; not
+# "moved to the leisure centre from Mon 14 May to Fri 25 May", a span still: the review)
+_MOVED_FROM = re.compile(r"\b" + MOVED + r"\b(?:\s+(?!(?:to|into|till|until|at|in|on)\b)[\w'’-]+){0,3}?\s+from\s+"
+                         r"(?:[a-z]{3,9}\.?,?\s+)?$", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*"
                         # (the last day's weekday: "Thu 2 Apr - Tue 7 Apr 2026", trial s78 T, had said the 7th alone)
@@ -1129,7 +1138,8 @@ class Agenda:
                 titled = passage_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
                 # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
                 # "17/10/25", trial s74 E)
-                written = days_of_any_year(still_held(chunk.text), weeks=False) | weekday_slashed(chunk.text, order)
+                held = still_held(chunk.text)
+                written = days_of_any_year(held, weeks=False) | weekday_slashed(held, order)
                 for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)

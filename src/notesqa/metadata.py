@@ -529,10 +529,10 @@ def _dashed_day(text: str) -> str | None:
 def _day_of_dashed_year(parts: list[str]) -> str | None:
     """The day one part of a heading is without its year, in the one year another part says ("Christmas Fair 2025 -
     Fri 5 Dec": trial s62 C's event notes had been of no day, or of their file name's season), on its weekday."""
-    # (a title's year, of a part of a few words; not one a sentence says of another thing, "boiler serviced Nov 2028",
-    # "the old queen (2027 yellow)": trials s87 H, E, "23 Apr — Lunds' replies: boiler serviced Nov 2028" of 2028)
-    years = {y for part in parts if len(part.split()) <= _TITLE_WORDS
-             for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", part)}
+    # (a title's year, closing its part; not one a sentence says of another thing, after a month, a colon or in an
+    # aside, "Lunds' replies: boiler serviced Nov 2028", "the old queen (2027 yellow)": trials s87 H, E, "23 Apr —
+    # Lunds' replies: ..." of 2028; "Year 6 leavers assembly and BBQ 2029 - Fri 20 July" of 2029, the review)
+    years = {m[1] for part in parts if (m := _TITLE_YEAR.fullmatch(part))}
     if len(years) != 1:
         return None
     year = years.pop()
@@ -549,7 +549,8 @@ def _on_its_weekday(day: str, text: str) -> str | None:
 
 
 _PARTS = re.compile(r"\s+[-–—]\s+")
-_TITLE_WORDS = 5
+_TITLE_YEAR = re.compile(r"(?!.*[:(])(?:.*\s)?(?<!\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s)"
+                         r"(?<!\b(?i:sept|june|july)\s)(?<!(?i:uary|arch|pril|gust|mber|ober)\s)((?:19|20)\d\d)\W*")
 
 
 def _closing_day(text: str) -> str | None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from . import clock
-from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, day_written_before
+from .agenda import MOVED, Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, day_written_before
 from .chunking import (LIST_ITEM_SPLIT, Chunk, days_before, field_key, field_line, names_someone, only_scheduled, row_cells, step_of,
                        table_rows, task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, other_form_tokens, short_forms
@@ -82,15 +82,23 @@ _CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|not\s+running|
                          r"|(?<=[:|] )skip(?=\s*(?:$|[-–—,;.(|]))|skipped|not\s+going(?!\s+(?:to|via|by|through|with|ahead|well|anywhere|"
                          r"near|past|round|around|over|into)\b))\b",
                          re.IGNORECASE)
-# ... unless set for another day too: "~~Tue 24 April 2029~~ - they cancelled ... Moved to Thu 31 May 2029" (trial s87 U:
-# its days read as all gone, "when is mums next eye appointment" 2nd)
-_SET_AGAIN = re.compile(r"\b(?:moved|rescheduled|re-?booked|re-?arranged|postponed|put\s+back|brought\s+forward|changed)\s+"
-                        r"(?:to|for|till|until)\b|\bnew\s+(?:date|day|time)\b", re.IGNORECASE)
+# ... unless set for another day: "~~Tue 24 April 2029~~ - they cancelled ... Moved to Thu 31 May 2029" (trial s87 U)
+_SET_AGAIN = re.compile(r"\b" + MOVED + r"\s+(?:to|for|till|until)\b|\bnew\s+(?:date|day)\s*[:-]?", re.IGNORECASE)
 
 
-def _called_off(text: str) -> bool:
-    """Does text say its thing is called off (_CALLED_OFF), and not set for another day (_SET_AGAIN)?"""
-    return _CALLED_OFF.search(text) is not None and _SET_AGAIN.search(text) is None
+def _day_set_again(c: Chunk, today: str) -> str | None:
+    """The first day from today a passage of a thing called off sets it for again (_set_again), else None."""
+    after = _set_again(c.text)
+    return _first_day_from(replace(c, text=after), today) if after is not None else None
+
+
+def _set_again(text: str) -> str | None:
+    """The text after the words that set a thing called off for another day, where a day follows them ("... cancelled,
+    moved to Fri 1 June": " Fri 1 June"), else None ("postponed until further notice", "new date TBC": the review)."""
+    for m in _SET_AGAIN.finditer(text):
+        if days_of_any_year(text[m.end():], weeks=False) or days_written(text[m.end():], ""):
+            return text[m.end():]
+    return None
 
 
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
@@ -1151,10 +1159,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
 def _in_range(of: list[Chunk], text: str) -> list[str]:
     """For each candidate: the number the question gives (RANGE_BONUS) inside a range its text states, else ""."""
     # (a count below 10 only with its measure: "an 8 yr old" in "6-12 yrs", not "week 3" in "weeks 1-4")
-    # (... nor the day of a month asked: "what happened on 12 march", trial s87 A, had lifted "Easter hols 2-13 April")
-    dated = {int(d[-2:]) for d in map(str, days(text)) if d[-2:].isdigit()} if any(ch.isdigit() for ch in text) else set()
+    # (... nor a day of a month the question writes: "what happened on 12 march", trial s87 A, had lifted "Easter hols
+    # 2-13 April"; a measure still, "a 25 kg dog in may": the review)
+    dated = {m[1] or m[2] for m in _DAY_OF_MONTH_ASKED.finditer(text)}
     asked = [(w, float(w)) for w, unit in _NUMBER_ASKED.findall(text)
-             if ("." in w or unit or 10 <= float(w) and not _a_year(w)) and not (w.isdigit() and int(w) in dated)]
+             if ("." in w or unit or 10 <= float(w) and not _a_year(w)) and (unit or w not in dated)]
     if not asked:
         return [""] * len(of)
     out = []
@@ -1163,6 +1172,11 @@ def _in_range(of: list[Chunk], text: str) -> list[str]:
                  if not (_a_year(m[1]) or _a_year(m[2]) or _a_code(m))] if any(ch.isdigit() for ch in c.text) else []
         out.append(next((w for w, q in asked for lo, hi in spans if lo < hi and lo <= q <= hi), ""))
     return out
+
+
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_OF_MONTH_ASKED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r"|\b" + _MONTH_WORD
+                                 + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 def _a_code(m: re.Match) -> bool:
@@ -1861,6 +1875,20 @@ _HELD_ONCE = re.compile(r"\s*(?:\(?(?:old|previous(?:ly)?|formerly|was|prev)\)?\
                         r"|old\s+(?:[\w-]+\s+){1,3}?(?:\([^()]{1,20}\)\s+)?(?:was|were)\b)", re.IGNORECASE)
 _SECTION_NOW = frozenset("current currently now active ongoing live present open".split())
 _SECTION_GONE = frozenset("old previous former superseded outdated".split())  # (what a value held once: not "done")
+# ... alone, or before its year, an aside or a word of what values it holds ("## Old (2028)", "### Old prices"; not "Old
+# Trafford tour", "Previous owners": the review)
+_GONE_REST = re.compile(r"\s*(?:$|\(|(?:19|20)\d\d\b|(?:prices?|rates?|fees?|charges?|costs?|values?|figures|numbers|"
+                        r"terms|pricing|version|list|details)\b)", re.IGNORECASE)
+
+
+def _under_gone_section(c: Chunk) -> bool:
+    """Is a passage under a section of what a value replaced: its innermost heading or parent that opens with a word of
+    _SECTION_GONE, then nothing, an aside, a year or a word of values (_GONE_REST)?"""
+    for part in reversed([*c.heading, *c.parents]):
+        m = _WORD.match(part.strip().casefold())
+        if m and m[0] in _SECTION_GONE and _GONE_REST.match(part.strip()[m.end():]):
+            return True
+    return False
 _SECTION_ONCE = frozenset("past previous former old history archive archived recovered resolved closed done "
                           "completed finished ended expired retired superseded outdated".split())
 
@@ -1876,8 +1904,7 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
         if _ASKS_PAST.search(text) is None:
             # (... or under a section of what it replaced, "## Old (2028)" > "Adults £8", first for "adult match fee"
             # over "## 2029 match fees" > "Adults £10": trial s87 D, K's "### Old" day rate)
-            out[[j for j, c in enumerate(of)
-                 if _HELD_ONCE.match(c.text) or _section_now(c, _SECTION_NOW, _SECTION_GONE) < 0]] = -1
+            out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text) or _under_gone_section(c)]] = -1
         # ... and asked of "the new" one, its sections' headings alone, where a section headed so is among them ("how
         # much did the new boiler cost": "## New one" over "## Old boiler history", trial s77 P; not "## Old boiler
         # (Baxi, 2009)" alone, whose story of its replacement is the answer, trial s76 X in the s77 rescore)
@@ -3040,15 +3067,15 @@ def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
     # ... or "Next:" and a day on a page of it ("Next: Thu 17th Dec 14:00" of the JNCC page, the rescore: s72 G-40): its
     # words before the label, not after it ("next: before the Sept run — book for w/c 3 Sept? no weddings midweek" of
     # a camera's sensor cleans is no next wedding, trial s87 C: it had come first, this Friday's wedding out of ten)
-    # (... of a few words, a label's: "PTA run a sale the first Friday of each half term - next one Fri 8 June" is the
-    # next sale, trial s87 T, it had come first for "when is the next half term")
+    # (... its first few, what the line is of: "Second-hand uniform rail ..., PTA run a sale the first Friday of each
+    # half term - next one Fri 8 June" is no next half term, trial s87 T, it had come first; "Dentist appointment every
+    # six months with Dr Shah ... Next: Tue 12 June" a next dentist's, the review)
     label = _NEXT_LABEL.search(c.text)
-    before = c.text[:label.start()] if label is not None else ""
-    return label is not None and _holds_words(replace(c, text=before if len(before.split()) <= _LABEL_WORDS else ""),
-                                              asked - _NEXT_FRAME, True)
+    first = " ".join(c.text[:label.start()].split()[:_LABEL_WORDS]) if label is not None else ""
+    return label is not None and _holds_words(replace(c, text=first), asked - _NEXT_FRAME, True)
 
 
-_LABEL_WORDS = 8  # the words before "next:" that may name what it is the next of
+_LABEL_WORDS = 8  # the words a line opens with before "next:" that may name what it is the next of
 
 
 # ("Next:", "next one Wed 28 Jun" under "Steering group every other Wednesday": trial s84 G)
@@ -3101,8 +3128,12 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
     # "when's the next restorative", "Sun 31 Jan 2027" 2nd)
-    said = {j: None if day and (_called_off(text := chunks[int(cand[j])].text) or _says_none_of(text, asked))
-            else day for j, day in said.items()}
+    # (... unless set for another day: "~~Tue 24 April~~ - they cancelled ... Moved to Thu 31 May", trial s87 U, its
+    # days read as all gone; that day, not the one called off)
+    today_ = str(today)[:10] if today else clock.today().isoformat()
+    said = {j: _day_set_again(c, today_) if day and (_CALLED_OFF.search((c := chunks[int(cand[j])]).text)
+                                                    or _says_none_of(c.text, asked)) else day
+            for j, day in said.items()}
     # (nor a day a thing is on until: "early bird £52 till 31 Oct" is no next workshop, trial s77 G, its 27 Nov 4th)
     # (... nor the day a change holds from: "pay rises from 1 April" is no next payroll cut-off, trial s83 G, first for
     # "when's the next payroll cut off" once the table's row was read by its "Cut-off" column)
@@ -3256,8 +3287,9 @@ def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: 
             c = replace(c, text=cell)
         if _of_today_only(c, today_):
             continue  # (today's note's "☐ Physio exercises" is no next physio, trial s71 H: "Next: Thu 10 Dec" had lost)
-        if asked and _of_event_named(c, asked, today_):
-            out[int(j)] = c.date[:10]
+        if asked and _of_event_named(c, asked, today_):  # (... or the day it is moved to: "Rebooked: moved to Tue 22
+            # May" in a note of 20 June, the review)
+            out[int(j)] = _day_set_again(c, today_) or c.date[:10]
         elif day := _first_day_from(c, today_):
             out[int(j)] = day
         elif _said_days(c, today_):
