@@ -10,6 +10,11 @@ from notesqa.parsing import parse_note
 from conftest import SAMPLE_NOTES
 
 
+def _days_of(text: str, rel: str) -> dict[str, str | None]:
+    """Each chunk's text -> its day, of the note text at rel."""
+    return {c.text: c.date for c in chunk_note(parse_note(text, rel))}
+
+
 def test_long_paragraph_becomes_sentence_windows_with_lines():
     raw = "First sentence is here.\nSecond one follows on the next line. " + " ".join(
         f"Sentence number {i} adds words." for i in range(30))
@@ -1381,7 +1386,7 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     assert days["2nd Feb - stair delivered"] == "2026-02-02" and days["wedges glued"] == "2026-02-04"  # under its entry
     assert days["Client: Declan"] is None and days["measure the door"] is None
     # ... newest first, the year nearest the entry above
-    days = {c.text: c.date for c in chunk_note(parse_note("## Log\n- 5 Jan 2026: paid\n- 20 Dec: fitted\n", "j.md"))}
+    days = _days_of("## Log\n- 5 Jan 2026: paid\n- 20 Dec: fitted\n", "j.md")
     assert days["20 Dec: fitted"] == "2025-12-20"
     # a dateline opening a note dates it; a log's first entry does not
     note = parse_note("# Helen - accountant\n\nThurs 19th Nov 2026, phone call\n\n- turnover ~ £84k\n", "m/helen.md")
@@ -1398,7 +1403,7 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     for path in ("journal/week-2026-11-23.md", "log/2026-11-23 week.md", "log/2026-11-23-weekly.md"):
         days = {c.text: c.date for c in chunk_note(parse_note(week, path))}
         assert days == {"wrote 600 words": "2026-11-23", "Cllr Moran interview": "2026-11-24"}, path
-    days = {c.text: c.date for c in chunk_note(parse_note("# Thursday\n\n- wed: Marsh wax\n", "daily/2026-11-23.md"))}
+    days = _days_of("# Thursday\n\n- wed: Marsh wax\n", "daily/2026-11-23.md")
     assert days["wed: Marsh wax"] == "2026-11-23"  # a day's note as before
     # a month's note: a day by its number alone or dotted, not before the month
     month = "# Fairweather deck\n\n## Log\n- 16.6.25 dig out\n- 18.6 frame\n- 11th - boards\n- 2.1 release notes\n"
@@ -1487,13 +1492,13 @@ def test_a_season_named_notes_log_lines_are_of_the_days_they_open_with():
     days = {c.text: c.date for c in chunk_note(parse_note(text, "pages/Bookings___Autumn 2028.md"))}
     assert days["19 Sep: Bromfield Arms x3"] == "2028-09-19" and days["10 Oct: Hargreaves"] == "2028-10-10"
     assert days["Diary is in Google Cal too"] == "2028-09-01"  # (of no day of its own: the season's first, as before)
-    days = {c.text: c.date for c in chunk_note(parse_note("- 5 Jan: gritting\n- 8 Dec: lights\n", "Winter jobs 2028.md"))}
+    days = _days_of("- 5 Jan: gritting\n- 8 Dec: lights\n", "Winter jobs 2028.md")
     assert days == {"5 Jan: gritting": "2029-01-05", "8 Dec: lights": "2028-12-08"}
     # ... of the year nearest its season's first day, not rolled on into the next (the review: "Summer 2028" > "12 Mar:
     # booked flights" had been of 2029, "Winter 2028" > "20 Nov: order grit" of 2029)
-    days = {c.text: c.date for c in chunk_note(parse_note("- 12 Mar: booked flights\n", "Summer 2028.md"))}
+    days = _days_of("- 12 Mar: booked flights\n", "Summer 2028.md")
     assert days == {"12 Mar: booked flights": "2028-03-12"}
-    days = {c.text: c.date for c in chunk_note(parse_note("- 20 Nov: order grit\n", "Winter 2028.md"))}
+    days = _days_of("- 20 Nov: order grit\n", "Winter 2028.md")
     assert days == {"20 Nov: order grit": "2028-11-20"}
 
 
@@ -1563,10 +1568,8 @@ def test_a_note_named_by_a_month_and_year_dates_its_entries_by_their_own_days():
                     "12 Apr: booked": "2029-04-12", "early nights": "2029-05-14"}
     # ... of its name's year, unless most of a year from the month (the review: "15 Jan: deposit paid" of "Cornwall Aug
     # 2029" had been of 2030)
-    days = {c.text: c.date for c in chunk_note(parse_note("- 15 Jan: deposit paid\n", "Cornwall Aug 2029.md"))}
-    assert days == {"15 Jan: deposit paid": "2029-01-15"}
-    days = {c.text: c.date for c in chunk_note(parse_note("- 20 Dec: booked\n", "Trip Jan 2029.md"))}
-    assert days == {"20 Dec: booked": "2028-12-20"}
+    assert _days_of("- 15 Jan: deposit paid\n", "Cornwall Aug 2029.md") == {"15 Jan: deposit paid": "2029-01-15"}
+    assert _days_of("- 20 Dec: booked\n", "Trip Jan 2029.md") == {"20 Dec: booked": "2028-12-20"}
 
 
 def test_a_log_under_a_heading_of_what_it_lists_and_its_year_is_of_that_year():
