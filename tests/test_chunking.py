@@ -1608,3 +1608,7 @@ def test_a_log_of_days_gone_of_no_year_known_is_of_the_last_year_each_was_on(mon
     # ... nor under a heading of payments alone, a plan's perhaps (the review)
     plan = parse_note("# Wedding\n\n## Payments\n- 30/6 – venue balance £4,000\n", "Wedding.md")
     assert [c.date for c in chunk_note(plan)] == [None]
+    # ... nor a month's entry (the s87 rescore: "## Takings log" > "Oct: £341" had been of 1 October, its month's
+    # question's answer out of ten)
+    takings = parse_note("# Market\n\n## Takings log\n- Sep: £286\n- Oct: £341\n", "Market.md")
+    assert [c.date for c in chunk_note(takings)] == [None, None]
