@@ -6,8 +6,9 @@ OUT      a folder for the indexes and results (OUT/SESSION/L/ix, OUT/SESSION/L/o
          second run only refreshes what changed.
 SESSION/L  trials to score ("s81/A"); by default every trial under benchmarks/trials/.
 
-Each trial is scored on the day it was written for (its trials.json "today", as `notesqa eval --today`), so
-"last tuesday" reads the same whenever this runs. Prints each question whose rank moved, then the totals.
+Each trial is indexed and scored on the day it was written for (its trials.json "today": NOTESQA_TODAY for the
+index, `notesqa eval --today`), so "last tuesday" and a log's days of no year read the same whenever this runs.
+Prints each question whose rank moved, then the totals.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ def trials(chosen: list[str]) -> list[tuple[str, str, dict]]:
     return out
 
 
-def notesqa(*args: str) -> None:
+def notesqa(*args: str, today: str | None = None) -> None:
     env = {"PYTHONPATH": str(SRC), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    if today:  # (the trial's day for the index too: some notes' days are read against today, as in its first run)
+        env["NOTESQA_TODAY"] = today
     subprocess.run([sys.executable, "-m", "notesqa", *args], check=True, stdout=subprocess.DEVNULL,
                    env={**os.environ, **env})
 
@@ -52,7 +55,7 @@ def main(out: Path, chosen: list[str]) -> None:
               "questions": 0}
     for session, letter, entry in trials(chosen):
         trial, work = HERE / session / letter, out / session / letter
-        notesqa("index", "--notes", str(trial / "vault"), "--index", str(work / "ix"), "-q", "--wait")
+        notesqa("index", "--notes", str(trial / "vault"), "--index", str(work / "ix"), "-q", "--wait", today=entry["today"])
         notesqa("eval", str(trial / "questions.jsonl"), "--notes", str(trial / "vault"), "--index", str(work / "ix"),
                 "--out", str(work / "out"), "--today", entry["today"])
         first = json.loads((trial / "first_ranks.json").read_text(encoding="utf-8"))
