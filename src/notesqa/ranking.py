@@ -1934,13 +1934,13 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
     return out
 
 
-def _section_now(c: Chunk, now: frozenset[str] | None = None, once: frozenset[str] = _SECTION_ONCE) -> int:
+def _section_now(c: Chunk, now: frozenset[str] | None = None) -> int:
     """1 under a section of what holds now (its innermost heading or parent of four words or fewer that opens with
-    one of now, _SECTION_NOW's), -1 under one of what held once (once: _SECTION_ONCE's), else 0."""
+    one of now, _SECTION_NOW's), -1 under one of what held once (_SECTION_ONCE), else 0."""
     now = now or _SECTION_NOW
     for part in reversed([*c.heading, *c.parents]):
         first = _WORD.findall(part.casefold())[:1]
-        if first and (first[0] in now or first[0] in once) and len(part.split()) <= 4:
+        if first and (first[0] in now or first[0] in _SECTION_ONCE) and len(part.split()) <= 4:
             return 1 if first[0] in now else -1
     return 0
 
