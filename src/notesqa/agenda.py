@@ -291,6 +291,8 @@ def days_said(text: str, own: str, weeks: bool = True) -> frozenset[str]:
 
 
 _STRUCK = re.compile(r"~~[^~\n]+~~")
+
+
 def still_held(text: str) -> str:
     """text without the days it says no longer hold, blanked: a table's "Was: Fri 29 June | Now: Fri 8 June",
     "originally Fri 29 June" (trial s87 K: the launch moved to the 8th had been on for "whats on 29 june")."""
@@ -365,7 +367,6 @@ _NUMBERED_THINGS = ("day", "week", "wk", "no", "part", "round", "stage", "phase"
 SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this many days at most
 TOLD_SPAN = 7  # ... and for a day or a week asked (WEEK_ASKED), those inside one of this many days at most
 WEEK_ASKED = 7  # the days of a week asked, at most
-# ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 # a day a thing was moved from, before the day it is moved to: "changed from Wed 16 May to Wed 23 May" is no span (trial
 # s87 V: Mrs Jenkins's lesson had been of every day between, first for "what's on this sunday")
 # (the verbs of a thing moved to another day, written once: ranking's _SET_AGAIN too)
@@ -375,6 +376,7 @@ MOVED = (r"(?:changed|changing|moved|moving|rescheduled|re-?booked|re-?arranged|
 # "moved to the leisure centre from Mon 14 May to Fri 25 May", a span still: the review)
 _MOVED_FROM = re.compile(r"\b" + MOVED + r"\b(?:\s+(?!(?:to|into|till|until|at|in|on)\b)[\w'’-]+){0,3}?\s+from\s+"
                          r"(?:[a-z]{3,9}\.?,?\s+)?$", re.IGNORECASE)
+# ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*"
                         # (the last day's weekday: "Thu 2 Apr - Tue 7 Apr 2026", trial s78 T, had said the 7th alone)
@@ -1149,7 +1151,7 @@ class Agenda:
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
                     if year:  # (and asked without its year, "on the 17th oct": trial s76 AC, "Nothing ... dated")
                         told[day].append(row)
-                for day in days_of_any_year(still_held(chunk.text)) - written:
+                for day in days_of_any_year(held) - written:
                     year = self._year_written(chunk.path, day) or titled
                     (told_weeks[f"{year}-{day}"] if year else any_year_weeks[day]).append(row)
                 for pair in weekdays_numbered(chunk.text, words_too=False):

@@ -567,8 +567,6 @@ _WORDED_MONTH = re.compile(r"\s*(?:((?:[^\W\d][\w'’]*\s+){1,2}?)(?:[-–—:]\
                            r"august|september|october|november|december)(?:\s+((?:19|20)\d\d))?"
                            r"(?:\s*[-–—:]?\s*((?:\s*[^\W\d][\w'’]*){1,2}))?\s*:?\s*",
                            re.IGNORECASE)  # (its year after it: "## September 2028 actuals", trial s85 D, of no day)
-# ... its words what a month's section holds ("spending", "bills", "log", "plans")
-_MONTH_HOLDS = PERIOD_HOLDS
 
 
 # ... or a heading that opens with a month and its year, then a caption of a few words ("## December 2028 one-offs",
@@ -606,7 +604,8 @@ def _worded_month(heading: Sequence[str], year: tuple[str | None, str | None], y
     if m is None or not (m[1] or m[4]):
         return None
     words = [w for w in f"{m[1] or ''} {m[4] or ''}".lower().split() if w not in ("in", "for", "of", "during")]
-    if not words or not all(w.strip("'’s") in _MONTH_HOLDS or w in _MONTH_HOLDS for w in words):
+    if not words or not all(w.strip("'’s") in PERIOD_HOLDS or w in PERIOD_HOLDS for w in words):  # (what a month's
+        # section holds: "spending", "bills", "log", "plans")
         return None  # (a person, "## April Jones", "## Questions for June"; a verb, "## May be useful"; the review)
     month = month_number(m[2])
     if m[3]:

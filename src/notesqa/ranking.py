@@ -3137,8 +3137,7 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     # (nor a day a thing is on until: "early bird £52 till 31 Oct" is no next workshop, trial s77 G, its 27 Nov 4th)
     # (... nor the day a change holds from: "pay rises from 1 April" is no next payroll cut-off, trial s83 G, first for
     # "when's the next payroll cut off" once the table's row was read by its "Cut-off" column)
-    said = {j: _first_day_from(replace(c, text=_CHANGE_FROM.sub(" ", _UNTIL_DAY.sub(" ", c.text))),
-                               str(today)[:10] if today else clock.today().isoformat())
+    said = {j: _first_day_from(replace(c, text=_CHANGE_FROM.sub(" ", _UNTIL_DAY.sub(" ", c.text))), today_)
             if day and (_UNTIL_DAY.search((c := chunks[int(cand[j])]).text) or _changes_from(c.text)) else day
             for j, day in said.items()}
     coming = {j: day for j, day in said.items() if day}
@@ -3165,7 +3164,7 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
                 out[j] = -1.0
         # ... and a passage of no day of a note of years gone ("Started at the market Apr 2025" of "Market takings
         # 2025": trial s76 K, first for "when is the next market" over the log's "Sat 10 Jul — market")
-        year = str(_dt.date.fromisoformat(str(today)[:10]).year if today else clock.today().year)
+        year = today_[:4]
         for j in range(len(cand)):
             c = chunks[int(cand[j])]
             if j not in said and not c.date and (titled := _title_years(c.title)) and max(titled) < year:
