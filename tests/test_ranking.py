@@ -2146,6 +2146,13 @@ def test_the_next_event_is_its_own_notes_day_over_a_passage_of_no_day_and_days_i
     assert not _says_next_of(sale, frozenset(tokenize("when is the next half term")))
     dentist = _chunk("Health.md", 0, "Dentist appointment every six months with Dr Shah at Elm St. Next: Tue 12 June")
     assert _says_next_of(dentist, frozenset(tokenize("when is my next dentist appointment")))  # (its first words)
+    # ... nor today's letter that books it for a day to come: that day (the s87 rescore, s86 S-37: "Gas safety check –
+    # Tue 6 Feb" of a letter of today had been a check today, the schedule's row of the 6th 9th)
+    letter = [_chunk(f"letters/{said(0)}-gas-check-access.md", 0, f"Subject: Gas safety check – {said(12)}, 9:30am", date=said(0)),
+              _chunk("gas-safety.md", 0, f"Flat: Cardigan Rd | Last CP12: {said(-355)} | Booked: {said(12)}",
+                     date=said(12))]
+    assert _soonest(letter, np.arange(2), np.array([0.7, 0.66], dtype=np.float32), clock.today(),
+                    asked=frozenset(tokenize("when is the next gas check"))).tolist() == [1, 1]
 
 
 def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_too():

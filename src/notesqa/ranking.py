@@ -3304,7 +3304,12 @@ def _of_event_named(c: Chunk, asked: frozenset[str], today: str) -> bool:
     from .metadata import note_date
 
     words = asked - _NEXT_FRAME
-    return bool(words) and (c.date or "")[:10] >= today and note_date(None, c.path) == c.date[:10] \
+    day = (c.date or "")[:10]
+    # (not today's note that writes a day to come: a letter of today booking it, "Gas safety check – Tue 6 Feb" of
+    # "letters/2029-01-25-gas-access-cardigan.md", the s87 rescore: s86 S-37 2nd -> 9th, read as a check today)
+    if day == today and any(d > today for d in days_written(c.text, today)):
+        return False
+    return bool(words) and day >= today and note_date(None, c.path) == day \
         and _holds_words(replace(c, text="", heading=[], parents=[]), words, True)
 
 
