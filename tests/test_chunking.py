@@ -485,6 +485,8 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     assert headings_day(["23 Apr — Lunds' replies: boiler serviced Nov 2028 (Worcester, 9 yrs old)"]) is None
     assert headings_day(["2 May – H2 swarmed, the old queen (2027 yellow, unclipped)"]) is None
     assert headings_day(["Year 6 leavers assembly and BBQ 2029 - Fri 20 July"]) == "2029-07-20"  # (a long title's)
+    assert headings_day(["Chalet number 2029 - Sat 14 July"]) == "2029-07-14"  # (no month's "...mber": s87's left)
+    assert headings_day(["Fees from September 2029 - Sat 14 July"]) is None
     # ... and a day in brackets after words, of the year its note's name says (trial s66 E: a rota's "## Xmas Day (Fri
     # 25 Dec)" of "Christmas + New Year rota 2026" had been of no day: "Nothing in your notes is dated on 2026-12-25")
     assert [headings_day([h], year="2026") for h in ("Xmas Day (Fri 25 Dec)", "Party (31 December)", "Boxing Day (Sat 26)",

@@ -550,7 +550,9 @@ def _on_its_weekday(day: str, text: str) -> str | None:
 
 _PARTS = re.compile(r"\s+[-–—]\s+")
 _TITLE_YEAR = re.compile(r"(?!.*[:(])(?:.*\s)?(?<!\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s)"
-                         r"(?<!\b(?i:sept|june|july)\s)(?<!(?i:uary|arch|pril|gust|mber|ober)\s)((?:19|20)\d\d)\W*")
+                         r"(?<!\b(?i:sept|june|july)\s)(?<!\b(?i:march|april)\s)(?<!\b(?i:august)\s)"
+                         r"(?<!\b(?i:january|october)\s)(?<!\b(?i:february|november|december)\s)(?<!\b(?i:september)\s)"
+                         r"((?:19|20)\d\d)\W*")  # (a month's whole name only: "Flat number 2029" is a title's, the review)
 
 
 def _closing_day(text: str) -> str | None:
