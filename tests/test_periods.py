@@ -816,6 +816,12 @@ def test_years_are_the_years_a_question_asks_about():
     assert asked_years("turnover last tax year", today) == asked_years("last academic year", today) == {"2025", "2026"}
     assert asked_years("turnover last tax year", date(2026, 2, 1)) == {"2024", "2025"}
     assert asked_years("this financial year's profit", today) == {"2026", "2027"}
+    # ... and as the season itself, for passages that name another (trial s87 P)
+    from notesqa.periods import asked_seasons, two_year_seasons
+    assert asked_seasons("turnover last tax year", today) == {"2025-26"}
+    assert asked_seasons("turnover 2024/25 and 2023-2024", today) == {"2024-25", "2023-24"}
+    assert asked_seasons("what was my turnover", today) == asked_seasons("pages 24-25", today) == set()
+    assert two_year_seasons("tax_year: 2029-30, 1999-2000, 2028/2029, 2026-2028, 2026-12") == ["2029-30", "1999-00", "2028-29"]
 
 
 def test_a_day_named_in_a_question_moves_by_whole_days():

@@ -134,6 +134,16 @@ def test_fuse_weighs_years_names_questions_and_thin_passages():
                                  title=title) for title in ("Term dates 2026-27", "Term dates 2025/2026", "Season 2026–27")]
     spans = fuse(terms, _dense_only([0.5] * 3), "When is February half term in 2027?", {}, None, 10)
     assert {c.row: c.explain.other_year for c in spans} == {0: False, 1: True, 2: False}
+    # ... and a passage that names another tax year than the one asked, whatever years they share (trial s87 P: "tax_year:
+    # 2029-30" had been of 2029 for "what was my turnover last tax year" on 16 May 2029, 2028-29's)
+    from notesqa import clock
+    first = clock.today().year - (1 if clock.today().month >= 4 else 2)
+    tax = [_chunk("Expenses.md", 0, f"tax_year: {first + 1}-{(first + 2) % 100:02d}"),
+           _chunk("Prices.md", 0, f"Turnover {first}-{(first + 1) % 100:02d} was £38,420"),
+           _chunk("Diary.md", 0, f"sheet for {first + 1}/{first + 2} started, {first}/{(first + 1) % 100:02d} to Priya")]
+    seasons = fuse(tax, _dense_only([0.5] * 3), "what was my turnover last tax year", {}, None, 10)
+    assert {c.row: (c.explain.year_match, c.explain.other_year) for c in seasons} == \
+        {0: (False, True), 1: (True, False), 2: (True, False)}
     assert ranked[1].explain.name_match == 0.75 and ranked[1].rank == pytest.approx(0.4 + NAME_BONUS * 0.75)
     assert ranked[2].explain.asks and ranked[2].rank == pytest.approx(0.4 - ASK_PENALTY)
     # ... unless the question asks for questions (trial s42: "Open questions for Billing v2?" had put a task first)

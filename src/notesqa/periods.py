@@ -2797,5 +2797,31 @@ def asked_years(text: str, today: date | None = None) -> set[str]:
     return found
 
 
+def asked_seasons(text: str, today: date | None = None) -> set[str]:
+    """The tax or school years a question asks about, each as "2028-29": those it names ("turnover 2028-29", "28/29")
+    and those named from today ("last tax year": 2028-29 on 16 May 2029), for passages that name another ("tax_year:
+    2029-30" for "what was my turnover last tax year", trial s87 P)."""
+    text = _quotes_blanked(text)
+    found = set(two_year_seasons(text))
+    for m in _SHORT_SEASON.finditer(text):
+        if int(m[2]) == int(m[1]) + 1 and int(m[1]) > 12:
+            found.add(f"20{m[1]}-{m[2]}")
+    now = today or clock.today()
+    for m in _SEASON_FROM_TODAY.finditer(text):
+        current = now.year if now.month >= _SEASON_BEGINS[m[2].lower()] else now.year - 1
+        first = current + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0)
+        found.add(f"{first}-{(first + 1) % 100:02d}")
+    return found
+
+
+def two_year_seasons(text: str) -> list[str]:
+    """The seasons of two years text writes in full, each as "2028-29" ("2028-29", "2028/2029", "2028–29")."""
+    return [f"{m[1]}-{m[2][-2:]}" for m in _SEASON_WRITTEN.finditer(text)
+            if int(m[2][-2:]) == (int(m[1]) + 1) % 100 and (len(m[2]) == 2 or m[2][:2] == m[1][:2] or m[2] == "2000")]
+
+
+_SEASON_WRITTEN = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s?[-/–]\s?((?:19|20)?\d\d)(?![\d/.-])")
+
+
 _COMPARED_WITH = re.compile(r"\b(?:than|vs\.?|versus|compar(?:e|ed|ing)\s+(?:it\s+)?(?:to|with)|up\s+on|down\s+on|against)\s+$",
                             re.IGNORECASE)

@@ -34,7 +34,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
 from .periods import (ANY_WEEKDAY, DEADLINE, DUE, HOLIDAY_WORDS, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
-                      months_said, relative_days, without_days, weekday_number, without_relative_days, years, asked_years)
+                      months_said, relative_days, without_days, weekday_number, without_relative_days, years, asked_years, asked_seasons, two_year_seasons)
 from .units import ATTACHED, LONG_NUMBER, states_contact
 
 if TYPE_CHECKING:
@@ -923,6 +923,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     years_asked = asked_years(text) or (_first_year(of, fused) if asks_earliest(text) else set())
     year = _year_match(chunks, cand, years_asked, passages)
     other_year = _other_year(chunks, cand, text, years_asked, passages) & ~year
+    if seasons := asked_seasons(text):  # (a tax or school year asked: not one a passage names beside it)
+        other = _of_other_season(of, seasons)
+        year &= ~other
+        other_year |= other
     day = np.isin(cand, of_day)
     weekly = np.isin(cand, every) & ~day
     # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
@@ -1573,6 +1577,13 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, named: set[str
         of = _years_of(c)
         out[j] = bool(of) and of.isdisjoint(asked)
     return out
+
+
+def _of_other_season(of: list[Chunk], asked: set[str]) -> np.ndarray:
+    """For each candidate (of: their chunks): does it name a tax or school year, none of them one asked ("tax_year:
+    2029-30" for "turnover last tax year" on 16 May 2029, 2028-29's: trial s87 P, of "year" with it)?"""
+    return np.array([bool(said := set(two_year_seasons(_says_of_itself(c)))) and said.isdisjoint(asked) for c in of],
+                    dtype=bool)
 
 
 def _first_year(of: list[Chunk], fused: np.ndarray) -> set[str]:
