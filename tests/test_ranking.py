@@ -2115,6 +2115,13 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     assert _says_next_of(_chunk("m.md", 0, "Next PCC: Sunday 21 November"), asked)
     assert not _says_next_of(_chunk("m.md", 0, "Next wedding fair: Sun 3 Oct"), frozenset(tokenize("my next wedding")))
     assert _says_next_of(_chunk("JNCC.md", 0, "Next: Thu 17th Dec 14:00"), frozenset(tokenize("when is the next jncc")))
+    # ... or "next" and a day after the words of it (trial s88 A: "Tutor meeting 8:15 (... every other Tuesday, next 25
+    # Sep)" had not been the next tutor meeting, a survey's "Opens Mon 17 Sep" in tutor time first)
+    tutor = frozenset(tokenize("when is the next tutor meeting"))
+    for line in ("Tutor meeting 8:15 (every other Tuesday, next 25 Sep)", "Tutor meeting: next Tue 25th Sept",
+                 "tutor meeting, next 25/9"):
+        assert _says_next_of(_chunk("j.md", 0, line), tutor), line
+    assert not _says_next_of(_chunk("j.md", 0, "Tutor meeting agreed to review it in the next 3 weeks"), tutor)
     steering = dataclasses.replace(_chunk("Moorside.md", 0, "next one Wed 28 Jun (after go-live)"),
                                    parents=["Steering group every other Wednesday 2pm"])  # (trial s84 G)
     assert _says_next_of(steering, frozenset(tokenize("when's the next moorside steering")))

@@ -3090,8 +3090,11 @@ _LABEL_WORDS = 8  # the words a line opens with before "next:" that may name wha
 
 
 # ("Next:", "next one Wed 28 Jun" under "Steering group every other Wednesday": trial s84 G)
-_NEXT_LABEL = re.compile(r"\bnext(?:\s*[:–—-]\s*\S|\s+one\s+(?:is\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d))",
-                         re.IGNORECASE)
+# ("... every other Tuesday, next 25 Sep" of a tutor meeting's line: trial s88 A, "when is the next tutor meeting" had
+# found a survey's "Opens Mon 17 Sep" of tutor time first)
+_NEXT_LABEL = re.compile(r"\bnext(?:\s*[:–—-]\s*\S|\s+one\s+(?:is\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)"
+                         r"|\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:/\s*\d|(?:of\s+)?"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.IGNORECASE)
 _NEXT_NAMED = re.compile(r"\bnext\s+([^\W\d][\w'’&-]*(?:\s+[^\W\d][\w'’&-]*){0,2}?)(?=\s*[:(,;–—-]|\s+\d|\s+(?:on|at|"
                          r"is|was|will|be|mon|tue|wed|thu|fri|sat|sun)\w*\b|\s*$)", re.IGNORECASE)
 
