@@ -1043,6 +1043,23 @@ def test_a_passage_that_says_a_day_of_a_month_to_come_is_of_it_for_a_question_th
     assert {c.row: c.explain.day_match for c in ranked}[0] is False
 
 
+def test_a_passage_that_says_a_day_to_come_of_this_month_is_of_it(monkeypatch):
+    # trial s88 C: "school stuff this month" had filled its ten with the diary's September lines, the school note's
+    # "Thu 27 Sep: Tomos class assembly" (of no year written) out of them; a day gone is its note's day's only
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-09-12")
+    chunks = [_chunk("school 2029-30.md", 0, "Thu 27 Sep: Tomos class assembly, 9am"),
+              _chunk("school 2029-30.md", 1, "Fri 7 Sep: Y8 welcome evening, 6pm"),
+              _chunk("diary/2029-09.md", 0, "Kids back to school today", date="2029-09-04"),
+              _chunk("jobs.md", 0, "Boiler service for Mrs Evans, 27 Sep")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.5, 0.4, 0.1]), "school stuff this month", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: True, 3: True}
+    assert ranked[0].row == 0
+    # ... not a month gone, "school stuff last month": its own notes only
+    monkeypatch.setenv("NOTESQA_TODAY", "2029-10-12")
+    ranked = fuse(chunks, _dense_only([0.5, 0.5, 0.4, 0.1]), "school stuff last month", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked}[0] is False
+
+
 def test_a_question_of_what_a_period_holds_and_nothing_else_keeps_every_passage_of_it(monkeypatch):
     # trials s84 E, F, K: "what happened over christmas" had shown the one line that says "Christmas", the diary's "did
     # the year end numbers" of 30 December, far from the question by meaning and of none of its words, held back

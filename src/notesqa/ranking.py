@@ -2310,8 +2310,13 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # (... or a month to come asked of what is coming: "whats coming up in january", the to-do's "Standards check 14
     # Jan", trial s63 DRV-013)
     to_come = looks_ahead(text) and _whole_month(asked) is not None and min(asked) > today
+    # (... or this month, of its days to come: "school stuff this month", a school note's "Thu 27 Sep: Tomos class
+    # assembly" of no year written, trial s88 C, out of ten under the diary's lines of September)
+    this_month = _whole_month(asked) == today[:7] and not looks_back(text)
     if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
+    elif not len(due) and this_month:
+        rows = np.union1d(rows, agenda.telling({d for d in asked if d >= today}))
     elif not len(due) and not looks_back(text) and not _whole_months(asked) \
             and 1 < len(coming := {d for d in asked if len(d) == 10 and d > today}) <= TELLING_DAYS:
         # (... or, of days some gone and some to come, a passage that says one to come: "teenager sessions over feb
