@@ -987,9 +987,10 @@ def test_a_day_the_question_names_lifts_the_note_of_that_day():
     assert all(c.explain.day_match for c in ranked[:2])
 
 
-def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or_when_nothing_is_dated_then():
+def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or_when_nothing_is_dated_then(monkeypatch):
     # trial s53: "anything planned for december 14th" had been told nothing was set for then ("readout [[Dec 14th,
     # 2026]]" on a contact's page); "what did I do on ..." stays with the day's own notes when there are some
+    monkeypatch.setenv("NOTESQA_TODAY", "2026-12-07")
     chunks = [_chunk("Walt Hensley.md", 0, "agreed to attend POC readout Dec 14th, 2026"),
               _chunk("journals/2026_12_14.md", 0, "Quiet day at home", date="2026-12-14")]
 
@@ -998,7 +999,10 @@ def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or
     assert matched("anything planned for december 14th 2026") == {0: True, 1: True}
     assert matched("what did I do on 14 December 2026?") == {0: False, 1: True}
     assert matched("what did I do on 14 December 2026?", chunks[:1]) == {0: True}  # nothing dated then
-    assert matched("what's planned in december 2026?") == {0: False, 1: True}  # a month's: its notes'
+    # a month's: its notes', and this month's the passages that say a day of it to come too (trial s88 C)
+    assert matched("what's planned in december 2026?") == {0: True, 1: True}
+    monkeypatch.setenv("NOTESQA_TODAY", "2026-12-20")
+    assert matched("what's planned in december 2026?") == {0: False, 1: True}
 
 
 def test_a_passage_that_says_a_day_to_come_of_a_period_partly_gone_is_of_it(monkeypatch):
