@@ -977,6 +977,19 @@ def test_the_months_a_line_s_label_names():
         assert _months_labelling(text) == set(), text
 
 
+def test_a_line_of_a_sum_under_a_heading_that_labels_a_month_is_of_it():
+    # trial s88 F: "## What we actually paid in August 2029" > "Electric £162.40" had been of no month, "Nothing dated
+    # ... matches" for "what did we pay for electric in august"; not a line of no sum, nor a heading of other words
+    lines = [dataclasses.replace(bullet(text, seq), date=None, path="bills.md", title="Monthly bills", heading=[heading])
+             for seq, (text, heading) in enumerate((("Electric £162.40", "What we actually paid in August 2029"),
+                                                    ("Water £38", "Bills for September"),
+                                                    ("remember the meter reading", "What we actually paid in August 2029"),
+                                                    ("Electric £140", "Direct debits from August 2029")))]
+    agenda = Agenda(lines)
+    assert agenda.labelling_month("2029-08").tolist() == [0]
+    assert agenda.labelling_month("2029-09").tolist() == [1]
+
+
 def test_a_day_after_its_weekday_without_its_year_is_of_the_year_near_today_it_is_on(monkeypatch):
     # trial s85 K: "INSET day Fri 1 Dec – no run" of a school contract's term dates had been of any year's 1 December, no
     # day "when is the next inset day" reads (the coming year's), the past one of 4 September first

@@ -760,6 +760,17 @@ _MONTH_ENDING = re.compile(r"(?:^|.*\b(?:in|for|of|totals?|paid|spent|spend(?:in
 _SUM = re.compile(r"[£$€]\s?\d")
 
 
+def _heading_labelling(chunk: Chunk) -> frozenset[str]:
+    """The month a line of a sum's innermost heading ends with, its year after it or not ("What we actually paid in
+    August 2029", "Bills paid in August": _MONTH_ENDING), else none."""
+    if not chunk.heading or not _SUM.search(chunk.text):
+        return frozenset()
+    return _months_of_label(_YEAR_CLOSING.sub("", chunk.heading[-1]))
+
+
+_YEAR_CLOSING = re.compile(r"[\s,]+(?:19|20)\d\d\s*$")
+
+
 def _months_of_label(label: str) -> frozenset[str]:
     """The month a label ends with (_MONTH_ENDING), else none."""
     m = _MONTH_ENDING.fullmatch(label.strip())
@@ -1173,6 +1184,12 @@ class Agenda:
                     named_months[month].append(row)
                 for month in _months_labelling(chunk.text):  # ("Paid in September: gas £2,380", trial s85 J)
                     labelled_months[f"{titled}-{month}" if titled else month].append(row)
+                # ... or its heading labels, a line of a sum under it ("## What we actually paid in August 2029" >
+                # "Electric £162.40": trial s88 F, "Nothing dated ... matches" for "what did we pay for electric in
+                # august")
+                for month in _heading_labelling(chunk):
+                    year = titled or _month_year_in(chunk.heading[-1:])
+                    labelled_months[f"{year}-{month}" if year else month].append(row)
                 for season in _seasons_of(chunk):
                     seasons[season].append(row)
                 if (weekday := weekday_opening(chunk.text)) is not None:  # ("Sat 09:15, small pool" of a weekly
