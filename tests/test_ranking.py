@@ -3125,6 +3125,16 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
     asked = {c.row: c.explain for c in fuse(match, _dense_only([0.6, 0.58]), "what was the adult fee in 2028", {}, None, 10)}
     assert asked[0].now_section == 0
+    # ... or "## Last year (2028)", asked of this year (trial s88 D: "600 hot dogs, £3 each" under it had come first for
+    # "how many hot dogs for bonfire this year" over "## This year plan" > "750 hot dogs, price £3.50")
+    dogs = [dataclasses.replace(_chunk("Bonfire.md", 0, "600 hot dogs, £3 each"), heading=["Bonfire", "Last year (2028)"]),
+            dataclasses.replace(_chunk("Bonfire.md", 1, "750 hot dogs, price £3.50"), heading=["Bonfire", "This year plan"])]
+    ranked = {c.row: c.explain for c in fuse(dogs, _dense_only([0.6, 0.58]), "how many hot dogs for bonfire this year",
+                                             {}, None, 10)}
+    assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
+    asked = {c.row: c.explain for c in fuse(dogs, _dense_only([0.6, 0.58]), "how many hot dogs did we do last year", {},
+                                            None, 10)}
+    assert asked[0].now_section == 0
     # ... not a heading that opens so and names a thing ("Old Trafford tour", "Previous owners": the review)
     tour = [dataclasses.replace(_chunk("Trips.md", 0, "tickets £35 each"), heading=["Trips", "Old Trafford tour"]),
             dataclasses.replace(_chunk("Trips.md", 1, "tickets £20"), heading=["Trips", "Museum"])]

@@ -1611,6 +1611,10 @@ def _years_of(c: Chunk) -> set[str]:
 def _section_year(c: Chunk) -> set[str]:
     """The year of the innermost of a passage's headings that opens with one ("## 2025 (6–12 Apr)"), else none."""
     found = _year_heading(c)
+    if found is None and c.heading and _under_gone_section(replace(c, heading=c.heading[-1:], parents=[])):
+        # (... or of a section of what held once, the year it writes: "## Last year (2028)" > "600 hot dogs", trial s88
+        # D, of no year for "how many hot dogs for bonfire this year")
+        return set(years(c.heading[-1]))
     return {str(found[1])} if found else set()
 
 
@@ -1899,7 +1903,14 @@ def _under_gone_section(c: Chunk) -> bool:
         m = _WORD.match(part.strip().casefold())
         if m and m[0] in _SECTION_GONE and _GONE_REST.match(part.strip()[m.end():]):
             return True
+        # (... or "last year", "last season": "## Last year (2028)" > "600 hot dogs, £3 each", first for "how many hot
+        # dogs for bonfire this year" over "## This year plan" > "750 hot dogs": trial s88 D)
+        if (m := _SECTION_LAST.match(part.strip())) and _GONE_REST.match(part.strip()[m.end():]):
+            return True
     return False
+
+
+_SECTION_LAST = re.compile(r"(?:last|previous)\s+(?:year|season|term|time)(?:'s|’s)?(?![\w-])", re.IGNORECASE)
 _SECTION_ONCE = frozenset("past previous former old history archive archived recovered resolved closed done "
                           "completed finished ended expired retired superseded outdated".split())
 
