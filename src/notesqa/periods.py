@@ -1864,13 +1864,14 @@ _HALF_TERM_MONTH = {"feb": 2, "february": 2, "may": 5, "whitsun": 5, "oct": 10, 
 
 def _half_term_monday(month: int, year: int) -> date:
     """The Monday an English school's half term of that month starts (_HALF_TERM): October's the last week whose
-    Wednesday is in October (2028's the 23rd, not the 30th: trial s85 F, asked on the Tuesday of it, had been of May's)."""
+    Thursday is in October (2028's the 23rd, not the 30th: trial s85 F, asked on the Tuesday of it, had been of May's;
+    2029's the 22nd, not the 29th: trials s88 L, Q, R, their notes' "22-26 Oct"; as 2018's was, 2024's the 28th)."""
     if month == 2:
         first = date(year, 2, 12)
         return first + timedelta(days=-first.weekday() % 7)
     last = date(year, month, 31)
     monday = last - timedelta(days=last.weekday())
-    return monday - timedelta(days=7) if month == 10 and monday + timedelta(days=2) > last else monday
+    return monday - timedelta(days=7) if month == 10 and monday + timedelta(days=3) > last else monday
 
 
 # "the tuesday of half term", "on the wednesday in half term" (trials s77 G, L: of no day)
