@@ -180,6 +180,15 @@ def test_a_caption_line_above_a_table_heads_its_rows():
     assert chunk.embed == "ColBERT > Results > MS MARCO passage ranking (dev): Method: ColBERT | MRR@10: 36.0"
 
 
+def test_a_table_row_of_its_first_cell_alone_is_thin():
+    # trial s88 R: "| Sep | | | |" of an agent's statements, "Month: Sep", had come first for "letting agent details"
+    text = "| Month | Rent | Fees | Paid |\n|---|---|---|---|\n| Aug | 1,050 | 138 | 779 |\n| Sep | | | |\n\n" \
+           "| Name | Phone |\n|---|---|\n| Gemma | |\n"
+    by_text = {u.text: u for u in parse_note(text, "n.md").units}
+    assert by_text["Month: Sep"].thin and not by_text["Month: Aug | Rent: 1,050 | Fees: 138 | Paid: 779"].thin
+    assert not by_text["Name: Gemma"].thin  # (a table of two columns: a name alone is its row)
+
+
 def test_a_list_item_of_two_paragraphs_is_one_unit_with_both():
     note = parse_note("- First line of the item.\n\n  Its second paragraph.\n- Next item\n", "n.md")
     first = note.units[0]

@@ -1271,7 +1271,11 @@ class Walker:
             return
         cells = [f"{header[j]}: {c}" if j < len(header) and header[j] else c for j, c in enumerate(row) if c]
         _, chain = self.enclosing()
-        self._add(Unit("table_row", " | ".join(cells), line, line, self.heading_path(), chain, depth=len(self.items)))
+        # (a row of its first cell alone in a table of more columns is a place kept for it, thin: "| Sep | | | |" of a
+        # statements table, "Month: Sep", had come first for "letting agent details", trial s88 R)
+        blank = len(cells) == 1 and bool(row[0]) and len(row) >= 3
+        self._add(Unit("table_row", " | ".join(cells), line, line, self.heading_path(), chain, depth=len(self.items),
+                       thin=blank))
 
     def _footnote_open(self, tok) -> None:
         self.footnote = str((tok.meta or {}).get("label", "")) or "?"
