@@ -1580,6 +1580,12 @@ def test_a_log_under_a_heading_of_what_it_lists_and_its_year_is_of_that_year():
     note = parse_note("# Bank\n\n## Payments log 2029\n- 12/03 - Vale Marquee deposit £150\n- 17/04 - Hamlet insurance"
                       " £229\n\n## Boiler fitted 2019\n- 12/03 - serviced\n", "Bank.md")
     assert [c.date for c in chunk_note(note)] == ["2029-03-12", "2029-04-17", None]
+    # ... a log of a thing named before it, its year in brackets, its table's rows too (trial s88 E: "## Lesson log
+    # (2029)" > "| Thu 30 Aug | 1h |" had been of no day, an older lesson the newest for "when did i last have a lesson")
+    lessons = parse_note("# Driving\n\n## Lesson log (2029)\n| Date | Length |\n|---|---|\n| Thu 26 Jul | 1h |\n"
+                         "| Thu 30 Aug | 1h |\n\n## Garage 2029\n| Date | Job |\n|---|---|\n| Thu 9 Aug | tyres |\n",
+                         "Driving.md")
+    assert [c.date for c in chunk_note(lessons)] == ["2029-07-26", "2029-08-30", None]
 
 
 def test_a_log_of_no_year_known_is_of_the_year_near_today_its_first_entrys_weekday_holds(monkeypatch):

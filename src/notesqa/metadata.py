@@ -932,8 +932,11 @@ _YEAR_LABEL = re.compile(r"\s*(?:(?:dates|fixtures|calendar|diary|schedule|booki
 # ... or a word or two of a log's (PERIOD_HOLDS): "## Payments log 2029" (trial s87 I: its "17/04 - Hamlet Mutual
 # insurance £229" had been of no day, out of ten for "what did we pay out in april"), its entries' year as a title's is
 _HOLDS = "|".join(re.escape(w) for w in sorted(PERIOD_HOLDS, key=len, reverse=True))
-_YEAR_LISTED = re.compile(r"\s*(?:(?:(?:" + _HOLDS + r")\s+){1,2}(?:(?:for|in)\s+)?((?:19|20)\d\d)|((?:19|20)\d\d)\s+(?:"
-                          + _HOLDS + r")(?:\s+(?:" + _HOLDS + r"))?)\s*:?\s*", re.IGNORECASE)
+# (... after a word of what it is a log of, its year in brackets too: "## Lesson log (2029)" of a learner driver's rows
+# "| Thu 30 Aug | 1h |", trial s88 E: of no day, the lesson of 26 July the newest for "when did i last have a driving
+# lesson")
+_YEAR_LISTED = re.compile(r"\s*(?:(?:[^\W\d][\w'’&-]*\s+)?(?:(?:" + _HOLDS + r")\s+){1,2}(?:(?:for|in)\s+)?\(?((?:19|20)\d\d)\)?"
+                          r"|((?:19|20)\d\d)\s+(?:" + _HOLDS + r")(?:\s+(?:" + _HOLDS + r"))?)\s*:?\s*", re.IGNORECASE)
 
 
 def listed_year(headings: Sequence[str]) -> str | None:
