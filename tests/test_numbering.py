@@ -42,3 +42,12 @@ def test_a_capital_letter_alone_after_words_names_a_thing_as_a_number_does():
     for text in ("then I went", "zone a and b", "A.B. test", "a cup of tea"):
         assert numbers_named(text) == set(), text
     assert numbers_asked("what did i do") == set()
+
+
+def test_a_thing_numbered_in_a_word_written_short_and_not_by_a_time_of_day():
+    # trial s88 J: "how much was the fan for surg 3" had put "Surgery 3" > "the pedestal fan died at 11" as numbered
+    # otherwise (a fan 11, a time), the new fan's price under it 6th
+    asked = numbers_asked("how much was the fan for surg 3")
+    assert numbered_as(numbers_named("Surgery 3\nthe pedestal fan died at 11"), asked) == 1
+    assert numbers_named("the pedestal fan died at 11") == numbers_named("meeting at 3") == set()
+    assert numbered_as(numbers_named("Sur 3"), numbers_asked("su 3")) == 0  # (too short to be a word's)

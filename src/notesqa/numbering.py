@@ -69,8 +69,12 @@ def _lettered(text: str, letter: re.Pattern) -> set[tuple[str, str]]:
 
 def _numbers(text: str) -> list[tuple[str, str, int, bool]]:
     """(the words just before it, the number, where it ends, whether "#" opens it) of each number of one or two digits
-    text says after words (_NUMBER, _WORDS_BEFORE)."""
-    return [(words, m[2].lstrip("0") or "0", m.end(), m[1] == "#") for words, m in _after_words(text, _NUMBER)]
+    text says after words (_NUMBER, _WORDS_BEFORE); not a time of day ("the pedestal fan died at 11": trial s88 J)."""
+    return [(words, m[2].lstrip("0") or "0", m.end(), m[1] == "#") for words, m in _after_words(text, _NUMBER)
+            if not _AT_TIME.search(words)]
+
+
+_AT_TIME = re.compile(r"\b(?:at|by|till|until|til|from|around|about|before|after|past)\Z", re.IGNORECASE)
 
 
 def _after_words(text: str, pattern: re.Pattern) -> list[tuple[str, re.Match]]:
@@ -113,6 +117,11 @@ def numbered_as(named: frozenset[tuple[str, str]], asked: frozenset[tuple[str, s
     of them), -1 when they number it only otherwise ("visit 1" for "the second visit"), 0 when they number none."""
     if not named or not asked:
         return 0
-    if named & asked:
+    # (... a word of it written short in the question: "surg 3" of "Surgery 3", trial s88 J: its "the pedestal fan
+    # died at 11" under it had been numbered otherwise)
+    if named & asked or any(n == m and len(a) >= SHORT_FORM and w.startswith(a) for w, n in named for a, m in asked):
         return 1
     return -1 if {w for w, _ in named} & {w for w, _ in asked} else 0
+
+
+SHORT_FORM = 4  # the letters a word of a question written short has at least, to number what its whole word does
