@@ -564,6 +564,18 @@ def test_a_characters_page_is_named_by_their_first_name_too(tmp_path):
     assert NoteNames.build(idx.chunks, idx.manifest.notes).named("my character page for Danny") == {"Danny Reeve.md": 0.6}
 
 
+def test_a_volunteers_page_is_named_by_their_first_name_alone(tmp_path):
+    # trial s88 W: "margaret" had found "Volunteers/Margaret Oates" (tags:: volunteer) 10th, under rota lines naming her
+    notes = tmp_path / "notes"
+    write(notes / "pages" / "Volunteers___Margaret Oates.md", "tags:: volunteer\n\n- Started 2016, Tue and Thu\n")
+    write(notes / "pages" / "Volunteer Rota.md", "- Margaret moved Wed to Thu\n")
+    write(notes / "pages" / "Suppliers___Acme Paper.md", "- paper bags\n")
+    names = NoteNames.build(_index(tmp_path).chunks, {})
+    assert names.named_exactly("margaret") == names.named_exactly("who is margaret") == {
+        "pages/Volunteers___Margaret Oates.md"}
+    assert names.named_exactly("acme") == names.named_exactly("margaret rota") == frozenset()  # (no person's; two words)
+
+
 def test_what_is_x_as_a_y_names_x_not_the_note_that_qualifies_it(tmp_path):
     # awendland: "what is strict consistency as a consistency model?" had the hub note Consistency models first
     names = NoteNames.build(_open(tmp_path).chunks, {})

@@ -46,7 +46,11 @@ _CALLED = re.compile(r"\s*(?:(?:the|my|our)\s+)?(?:notes?\s+(?:on|about)\s+(?:th
 _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
 # the tags, folders and types of a person's page: "tags:: person", People/, "type: contact"
 _PEOPLE = frozenset(tokenize("person people contact contacts colleague colleagues friend friends family team "
-                             "coworker coworkers character characters"))  # (a novel's or a game's: trial s59 TB)
+                             "coworker coworkers character characters "  # (a novel's or a game's: trial s59 TB)
+                             # (... and those of a job's: "Volunteers/Margaret Oates", "Tenants/Ellie Foster", trials
+                             # s88 W, R: "margaret" had found her page 10th)
+                             "volunteer volunteers staff student students pupil pupils tenant tenants client clients "
+                             "patient patients customer customers member members player players"))
 # ... and what a title says after a course's or a series' code and number: "AnII L09 - Contraction mapping theorem",
 # "Prob L13 - CLT" are also that theorem's note (trial s47: the note had been named 0.68, and its hub's line to it
 # came first)
@@ -510,6 +514,8 @@ class NoteNames:
         # "how does a hypervisor trap calls?" asks about it, not for the note; "define goals" may be a name
         found = self.to_open(question)  # "Veg Patch", "open the Decision Log", "show me my Alpha page"
         defining = _DEFINING.match(question)
+        if not found and defining is None and len(question.split()) == 1:
+            return self._called_by_first_name(question)  # ("margaret" alone: her page, trial s88 W)
         if found or defining is None:
             return found
         rest = question[defining.end():]
