@@ -337,15 +337,22 @@ _CLOSING_DAY = re.compile(CLOSING_LABEL + r"((?=\d|(?i:" + CALENDAR_WORD + r")\b
 _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
-def day_of_month_heading(text: str, year: str | None) -> str | None:
-    """The day a heading that is only a day of a month without its year ("Nov 29", "Wed 5 Mar", "18/7") is in year;
+def day_of_month_heading(text: str, year: str | None, near: bool = False) -> str | None:
+    """The day a heading that is only a day of a month without its year ("Nov 29", "Wed 5 Mar", "18/7") is in year
+    (near: a year only its note's name or day says, or the next or the last, where only that is on its weekday);
     None for other text (a month's name alone: "## May" of a team page is a person)."""
     if (n := _NUMBERS_THEN_WEEKDAY.fullmatch(text)) is not None:  # "25/11 Wed" as "Wed 25/11" (trial s71 J's log),
         text = f"{n[2]} {n[1]}"  # "28/11 (Sat)" too (trial s72 C's)
     if year is not None and (w := _WEEKDAY_NUMBERS.fullmatch(text)) is not None and (day := _slashed_on(w, year)):
         return day
     m = _DAY_OF_MONTH.fullmatch(text)
-    return _day_of_month(m, year) if m is not None else None
+    day = _day_of_month(m, year) if m is not None else None
+    if day and near and _on_its_weekday(day, text) is None:
+        # (a weekday it is not on in year, but in the next or the last it is: "## Wed 3 Jan" of "diary/2028-12.md" is
+        # 2029's, trial s88 V, it had been of a Monday in 2028)
+        near = [d for y in (int(year) + 1, int(year) - 1) if (d := _day_of_month(m, str(y))) and _on_its_weekday(d, text)]
+        return near[0] if near else day
+    return day
 
 
 _NUMBERS_THEN_WEEKDAY = re.compile(rf"\s*(\d{{1,2}}/\d{{1,2}})\s+\(?({_WEEKDAY})\)?\s*", re.IGNORECASE)
@@ -388,7 +395,8 @@ def _headings_day(headings: Sequence[str], year: str | None = None, dated: str |
         # of May; trial s57 MC's learning log had "what did I do on 26 june" find its "Jun 26")
         if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and month_number(m[1]):
             return calendar_day(m[1], "1", said)
-        if day := day_of_month_heading(headings[at], known) or _day_before_words(headings[at], known) \
+        if day := day_of_month_heading(headings[at], known, near=_year_runs_on(headings[:at])) \
+                or _day_before_words(headings[at], known) \
                 or _bracketed_day(headings[at], known) or _closing_day_of(headings[at], known):
             return day
         if "月" in headings[at] and (day := cjk_day(headings[at], known)):
@@ -635,6 +643,13 @@ def year_said(text: str) -> str | None:
     """The year text says ("Log 2025", "2025"; not part of a longer number or a date: "2025-03-14"), else None."""
     y = _A_YEAR.search(text)
     return y[1] if y else None
+
+
+def _year_runs_on(headings: Sequence[str]) -> bool:
+    """May a day's heading under headings run into the next or the last year: none of them says a year, or the
+    innermost that does is a month's ("# December 2028" > "## Wed 3 Jan", trial s88 V), not a year's ("## 2028")?"""
+    said = next((h for h in reversed(headings) if year_said(h)), None)
+    return said is None or bool((m := _MONTH_ALONE.fullmatch(said)) and m[2] and month_number(m[1]))
 
 
 def _year_above(headings: Sequence[str]) -> str | None:
