@@ -489,12 +489,13 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     # ... a day's heading on its weekday in the year next to its note's (trial s88 V: "## Wed 3 Jan" of "diary/2028-12.md"
     # had been 3 January 2028, a Monday)
     from notesqa.metadata import day_of_month_heading
-    assert day_of_month_heading("Wed 3 Jan", "2028", near=True) == "2029-01-03"
-    assert day_of_month_heading("Mon 3 Jan", "2028", near=True) == day_of_month_heading("3 Jan", "2028", near=True) \
+    assert day_of_month_heading("Wed 3 Jan", "2028", near="2028-12-01") == "2029-01-03"
+    assert day_of_month_heading("Mon 3 Jan", "2028", near="2028-12-01") == day_of_month_heading("3 Jan", "2028", "2028-12-01") \
         == day_of_month_heading("Wed 3 Jan", "2028") == "2028-01-03"  # (a year said: its own)
-    assert headings_day(["Wed 3 Jan"], year="2028") == "2029-01-03"
-    assert headings_day(["2028", "Wed 3 Jan"]) == "2028-01-03"  # (under a heading of its year)
-    assert headings_day(["December 2028", "Wed 3 Jan"]) == "2029-01-03"  # (... not of its month: it runs on)
+    assert headings_day(["December 2028", "Wed 3 Jan"]) == "2029-01-03"
+    assert headings_day(["2028", "Wed 3 Jan"]) == headings_day(["Wed 3 Jan"], year="2028") == "2028-01-03"  # (a year's)
+    # ... not a weekday slip of its own month's (the review: "Wed 5 Dec" under "December 2028", a Tuesday, had been 2029's)
+    assert headings_day(["December 2028", "Wed 5 Dec"]) == "2028-12-05"
     assert headings_day(["Fees from September 2029 - Sat 14 July"]) is None
     # ... and a day in brackets after words, of the year its note's name says (trial s66 E: a rota's "## Xmas Day (Fri
     # 25 Dec)" of "Christmas + New Year rota 2026" had been of no day: "Nothing in your notes is dated on 2026-12-25")

@@ -337,9 +337,10 @@ _CLOSING_DAY = re.compile(CLOSING_LABEL + r"((?=\d|(?i:" + CALENDAR_WORD + r")\b
 _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
-def day_of_month_heading(text: str, year: str | None, near: bool = False) -> str | None:
+def day_of_month_heading(text: str, year: str | None, near: str | None = None) -> str | None:
     """The day a heading that is only a day of a month without its year ("Nov 29", "Wed 5 Mar", "18/7") is in year
-    (near: a year only its note's name or day says, or the next or the last, where only that is on its weekday);
+    (near: the first day of the month heading it is under, ISO; of the next or the last year where only that is on its
+    weekday and nearer that day: "Wed 3 Jan" under "December 2028", not a weekday slip of its own month's, "Wed 5 Dec");
     None for other text (a month's name alone: "## May" of a team page is a person)."""
     if (n := _NUMBERS_THEN_WEEKDAY.fullmatch(text)) is not None:  # "25/11 Wed" as "Wed 25/11" (trial s71 J's log),
         text = f"{n[2]} {n[1]}"  # "28/11 (Sat)" too (trial s72 C's)
@@ -350,8 +351,10 @@ def day_of_month_heading(text: str, year: str | None, near: bool = False) -> str
     if day and near and _on_its_weekday(day, text) is None:
         # (a weekday it is not on in year, but in the next or the last it is: "## Wed 3 Jan" of "diary/2028-12.md" is
         # 2029's, trial s88 V, it had been of a Monday in 2028)
-        near = [d for y in (int(year) + 1, int(year) - 1) if (d := _day_of_month(m, str(y))) and _on_its_weekday(d, text)]
-        return near[0] if near else day
+        def off(d: str) -> int:
+            return abs((_dt.date.fromisoformat(d) - _dt.date.fromisoformat(near)).days)
+        other = [d for y in (int(year) + 1, int(year) - 1) if (d := _day_of_month(m, str(y))) and _on_its_weekday(d, text)]
+        return other[0] if other and off(other[0]) < off(day) else day
     return day
 
 
@@ -395,7 +398,7 @@ def _headings_day(headings: Sequence[str], year: str | None = None, dated: str |
         # of May; trial s57 MC's learning log had "what did I do on 26 june" find its "Jun 26")
         if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and month_number(m[1]):
             return calendar_day(m[1], "1", said)
-        if day := day_of_month_heading(headings[at], known, near=_year_runs_on(headings[:at])) \
+        if day := day_of_month_heading(headings[at], known, near=_month_above(headings[:at])) \
                 or _day_before_words(headings[at], known) \
                 or _bracketed_day(headings[at], known) or _closing_day_of(headings[at], known):
             return day
@@ -645,11 +648,12 @@ def year_said(text: str) -> str | None:
     return y[1] if y else None
 
 
-def _year_runs_on(headings: Sequence[str]) -> bool:
-    """May a day's heading under headings run into the next or the last year: none of them says a year, or the
-    innermost that does is a month's ("# December 2028" > "## Wed 3 Jan", trial s88 V), not a year's ("## 2028")?"""
+def _month_above(headings: Sequence[str]) -> str | None:
+    """The first day (ISO) of the month and year the innermost of headings that says a year is ("# December 2028"),
+    else None (a year's, "## 2028", or none)."""
     said = next((h for h in reversed(headings) if year_said(h)), None)
-    return said is None or bool((m := _MONTH_ALONE.fullmatch(said)) and m[2] and month_number(m[1]))
+    m = _MONTH_ALONE.fullmatch(said) if said else None
+    return calendar_day(m[1], "1", m[2]) if m and m[2] and month_number(m[1]) else None
 
 
 def _year_above(headings: Sequence[str]) -> str | None:
