@@ -2142,7 +2142,11 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     for line in ("Tutor meeting 8:15 (every other Tuesday, next 25 Sep)", "Tutor meeting: next Tue 25th Sept",
                  "tutor meeting, next 25/9"):
         assert _says_next_of(_chunk("j.md", 0, line), tutor), line
-    assert not _says_next_of(_chunk("j.md", 0, "Tutor meeting agreed to review it in the next 3 weeks"), tutor)
+    for line in ("Tutor meeting (every other Tuesday, next Sep 25)", "Tutor meeting, next on 25 Sep"):  # (the review)
+        assert _says_next_of(_chunk("j.md", 0, line), tutor), line
+    for line in ("Tutor meeting agreed to review it in the next 3 weeks", "Tutor meeting: the next 2 marking cycles",
+                 "Tutor meeting agreed targets for the next 2/3 weeks"):
+        assert not _says_next_of(_chunk("j.md", 0, line), tutor), line
     steering = dataclasses.replace(_chunk("Moorside.md", 0, "next one Wed 28 Jun (after go-live)"),
                                    parents=["Steering group every other Wednesday 2pm"])  # (trial s84 G)
     assert _says_next_of(steering, frozenset(tokenize("when's the next moorside steering")))

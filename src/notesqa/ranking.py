@@ -3108,9 +3108,14 @@ _LABEL_WORDS = 8  # the words a line opens with before "next:" that may name wha
 # ("Next:", "next one Wed 28 Jun" under "Steering group every other Wednesday": trial s84 G)
 # ("... every other Tuesday, next 25 Sep" of a tutor meeting's line: trial s88 A, "when is the next tutor meeting" had
 # found a survey's "Opens Mon 17 Sep" of tutor time first)
+# (a month's name or its short form whole, not "marking", "mayor"; a day in numbers not a count's, "the next 2/3 weeks";
+# month first, "next Sep 25", and "next on 25 Sep" too: the review)
+_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![\w-])")
 _NEXT_LABEL = re.compile(r"\bnext(?:\s*[:–—-]\s*\S|\s+one\s+(?:is\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)"
-                         r"|\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:/\s*\d|(?:of\s+)?"
-                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.IGNORECASE)
+                         r"|\s+(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s*"
+                         r"(?:/\s*\d{1,2}(?!\s*[^\W\d])|(?:of\s+)?" + _MONTH_WORD + r")|" + _MONTH_WORD
+                         + r"\s+\d{1,2}(?:st|nd|rd|th)?\b))", re.IGNORECASE)
 _NEXT_NAMED = re.compile(r"\bnext\s+([^\W\d][\w'’&-]*(?:\s+[^\W\d][\w'’&-]*){0,2}?)(?=\s*[:(,;–—-]|\s+\d|\s+(?:on|at|"
                          r"is|was|will|be|mon|tue|wed|thu|fri|sat|sun)\w*\b|\s*$)", re.IGNORECASE)
 
