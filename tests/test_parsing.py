@@ -187,6 +187,11 @@ def test_a_table_row_of_its_first_cell_alone_is_thin():
     by_text = {u.text: u for u in parse_note(text, "n.md").units}
     assert by_text["Month: Sep"].thin and not by_text["Month: Aug | Rent: 1,050 | Fees: 138 | Paid: 779"].thin
     assert not by_text["Name: Gemma"].thin  # (a table of two columns: a name alone is its row)
+    # ... nor a row whose first cell is what it says; a row of dashes is one kept for later too (the review)
+    text = "| Question | Answer | By |\n|---|---|---|\n| Can we have a cat? | | |\n| Oct | - | – |\n| Passport | | |\n"
+    by_text = {u.text: u for u in parse_note(text, "n.md").units}
+    assert not by_text["Question: Can we have a cat?"].thin and by_text["Question: Oct | Answer: - | By: –"].thin
+    assert not by_text["Question: Passport"].thin
 
 
 def test_a_list_item_of_two_paragraphs_is_one_unit_with_both():

@@ -35,6 +35,19 @@ from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
 
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
+_NO_VALUE = frozenset({"", "-", "–", "—", "?", "tbc", "TBC", "n/a"})  # a cell that says nothing yet
+# a first cell of a series a row is kept for: a month ("Sep", "Oct 2029"), a number or a day in numbers ("4", "12/10"),
+# a weekday and its day ("Thu 20 Sep"); not a thing, "Passport", "Can we have a cat?" (the review)
+_SERIES_CELL = re.compile(r"\s*(?:(?P<month>[A-Za-z]{3,9})\.?(?:\s+(?:19|20)?\d\d)?|\d{1,4}(?:[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?|"
+                          r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Za-z]{3,9})?)\s*")
+
+
+def _kept_for(cell: str) -> bool:
+    """Is a table row's first cell one of a series a row is kept for (_SERIES_CELL)?"""
+    from .metadata import month_number
+
+    m = _SERIES_CELL.fullmatch(cell)
+    return m is not None and (m["month"] is None or month_number(m["month"].lower()) is not None)
 
 
 @dataclass(frozen=True)
@@ -1271,9 +1284,10 @@ class Walker:
             return
         cells = [f"{header[j]}: {c}" if j < len(header) and header[j] else c for j, c in enumerate(row) if c]
         _, chain = self.enclosing()
-        # (a row of its first cell alone in a table of more columns is a place kept for it, thin: "| Sep | | | |" of a
-        # statements table, "Month: Sep", had come first for "letting agent details", trial s88 R)
-        blank = len(cells) == 1 and bool(row[0]) and len(row) >= 3
+        # (a row of a short label in its first cell and nothing, or dashes, in the others of a table of more columns is
+        # a place kept for it, thin: "| Sep | | | |" of a statements table, "Month: Sep", had come first for "letting
+        # agent details", trial s88 R; not a row whose first cell is what it says, "Can we have a cat?": the review)
+        blank = len(row) >= 3 and _kept_for(row[0]) and all(c.strip() in _NO_VALUE for c in row[1:])
         self._add(Unit("table_row", " | ".join(cells), line, line, self.heading_path(), chain, depth=len(self.items),
                        thin=blank))
 
