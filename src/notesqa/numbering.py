@@ -117,11 +117,6 @@ def numbered_as(named: frozenset[tuple[str, str]], asked: frozenset[tuple[str, s
     of them), -1 when they number it only otherwise ("visit 1" for "the second visit"), 0 when they number none."""
     if not named or not asked:
         return 0
-    # (... a word of it written short in the question: "surg 3" of "Surgery 3", trial s88 J: its "the pedestal fan
-    # died at 11" under it had been numbered otherwise)
-    if named & asked or any(n == m and len(a) >= SHORT_FORM and w.startswith(a) for w, n in named for a, m in asked):
+    if named & asked:
         return 1
     return -1 if {w for w, _ in named} & {w for w, _ in asked} else 0
-
-
-SHORT_FORM = 4  # the letters a word of a question written short has at least, to number what its whole word does
