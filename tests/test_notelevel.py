@@ -574,6 +574,13 @@ def test_a_volunteers_page_is_named_by_their_first_name_alone(tmp_path):
     assert names.named_exactly("margaret") == names.named_exactly("who is margaret") == {
         "pages/Volunteers___Margaret Oates.md"}
     assert names.named_exactly("acme") == names.named_exactly("margaret rota") == frozenset()  # (no person's; two words)
+    # ... not a page of such a folder whose first word the notes write in lower case (the review: "Staff/Sick Leave
+    # Policy" had been Sick's, "sick" opening it over the diary's "off sick today")
+    write(notes / "pages" / "Volunteers___Sick Leave.md", "tags:: volunteer\n\n- two days a year\n")
+    write(notes / "journals" / "2029_09_10.md", "- Sue off sick today\n")
+    names = NoteNames.build(_index(tmp_path).chunks, {})
+    assert names.named_exactly("sick") == frozenset()
+    assert names.named_exactly("margaret") == {"pages/Volunteers___Margaret Oates.md"}
 
 
 def test_what_is_x_as_a_y_names_x_not_the_note_that_qualifies_it(tmp_path):

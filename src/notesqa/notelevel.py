@@ -15,7 +15,7 @@ import re
 import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from .chunking import Chunk, field_lead, has_words, names_someone
 from .keywords import YEAR_WORD, code_forms, name_token, tokenize
@@ -46,11 +46,12 @@ _CALLED = re.compile(r"\s*(?:(?:the|my|our)\s+)?(?:notes?\s+(?:on|about)\s+(?:th
 _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
 # the tags, folders and types of a person's page: "tags:: person", People/, "type: contact"
 _PEOPLE = frozenset(tokenize("person people contact contacts colleague colleagues friend friends family team "
-                             "coworker coworkers character characters "  # (a novel's or a game's: trial s59 TB)
-                             # (... and those of a job's: "Volunteers/Margaret Oates", "Tenants/Ellie Foster", trials
-                             # s88 W, R: "margaret" had found her page 10th)
-                             "volunteer volunteers staff student students pupil pupils tenant tenants client clients "
-                             "patient patients customer customers member members player players"))
+                             "coworker coworkers character characters"))  # (a novel's or a game's: trial s59 TB)
+# ... and of a job's people ("Volunteers/Margaret Oates", "Tenants/Ellie Foster": trials s88 W, R, "margaret" had found
+# her page 10th), whose folders hold other pages too: their first word one the notes never write in lower case ("Staff/
+# Sick Leave Policy" is no Sick's: the review)
+_JOB_PEOPLE = frozenset(tokenize("volunteer volunteers staff student students pupil pupils tenant tenants client clients "
+                                 "patient patients customer customers member members player players"))
 # ... and what a title says after a course's or a series' code and number: "AnII L09 - Contraction mapping theorem",
 # "Prob L13 - CLT" are also that theorem's note (trial s47: the note had been named 0.68, and its hub's line to it
 # came first)
@@ -173,13 +174,37 @@ def _other_names(spelled: Mapping[str, tuple[str, ...]], aliases: Mapping[str, t
 
 
 def _first_names(spelled: Mapping[str, tuple[str, ...]], kinds: Mapping[str, frozenset[str]],
-                 by_word: Mapping[str, frozenset[str]], common: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """path -> the first names a person's page (a People folder, a person tag) is called by: the first word of a
-    name of two or three capitalised words ("Grace" of "Grace Liu"), when no other note's names hold it (the
-    review: "Docker Compose" is no person's)."""
+                 by_word: Mapping[str, frozenset[str]], common: frozenset[str],
+                 chunks: Sequence[Chunk] = ()) -> dict[str, tuple[str, ...]]:
+    """path -> the first names a person's page (a People folder, a person tag; of a job's people, _JOB_PEOPLE, one
+    the notes' text never writes in lower case) is called by: the first word of a name of two or three capitalised
+    words ("Grace" of "Grace Liu"), when no other note's names hold it (the review: "Docker Compose" is no person's)."""
+    out = _people_firsts(spelled, kinds, by_word, common, _PEOPLE)
+    job = _people_firsts(spelled, kinds, by_word, common, _JOB_PEOPLE)
+    if job:
+        words = {f.casefold() for firsts in job.values() for f in firsts}
+        lower = _written_lower(chunks, words)
+        out.update({p: firsts for p, firsts in job.items() if p not in out
+                    and not any(f.casefold() in lower for f in firsts)})
+    return out
+
+
+def _written_lower(chunks: Sequence[Chunk], words: set[str]) -> set[str]:
+    """Those of words (folded) that the passages' text writes in lower case somewhere ("off sick today")."""
+    if not words:
+        return set()
+    pattern = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")(?![\w'’])")
+    return {m[1] for c in chunks for m in pattern.finditer(c.text)}
+
+
+def _people_firsts(spelled: Mapping[str, tuple[str, ...]], kinds: Mapping[str, frozenset[str]],
+                   by_word: Mapping[str, frozenset[str]], common: frozenset[str],
+                   people: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """path -> the first names of each page whose kind is of people (_first_names)."""
     out = {}
     for path, kind in kinds.items():
-        if not kind & _PEOPLE:
+        if not kind & people:
             continue
         firsts = []
         for name in spelled.get(path, ()):
@@ -352,7 +377,7 @@ class NoteNames:
         paths_by_word = {w: frozenset(p) for w, p in by_word.items()}
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()}, paths_by_word, idf, leads, common,
                    {p: a for p, a in alias_words.items() if a}, spelled, credits, props, kinds,
-                   _first_names(spelled, kinds, paths_by_word, common),
+                   _first_names(spelled, kinds, paths_by_word, common, chunks),
                    _other_names(spelled, {p: notes[p].aliases for p in spelled if p in notes}))
 
     def synonyms(self, question: str) -> list[tuple[str, str]]:
