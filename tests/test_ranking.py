@@ -1058,6 +1058,11 @@ def test_a_passage_that_says_a_day_to_come_of_this_month_is_of_it(monkeypatch):
     ranked = fuse(chunks, _dense_only([0.5, 0.5, 0.4, 0.1]), "school stuff this month", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: True, 3: True}
     assert ranked[0].row == 0
+    # ... not asked what was done: "what have we paid out this month" is not what goes out on the 27th (the review)
+    paid = [_chunk("money.md", 0, "Car insurance renewal £412, goes out 27 Sep"),
+            _chunk("diary/2029-09.md", 0, "Tesco big shop £84.20", date="2029-09-05")]
+    ranked = fuse(paid, _dense_only([0.5, 0.45]), "what have we paid out this month", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: True}
     # ... not a month gone, "school stuff last month": its own notes only
     monkeypatch.setenv("NOTESQA_TODAY", "2029-10-12")
     ranked = fuse(chunks, _dense_only([0.5, 0.5, 0.4, 0.1]), "school stuff last month", {}, None, 10)
@@ -2195,6 +2200,10 @@ def test_the_next_event_is_its_own_notes_day_over_a_passage_of_no_day_and_days_i
                      date=said(12))]
     assert _soonest(letter, np.arange(2), np.array([0.7, 0.66], dtype=np.float32), clock.today(),
                     asked=frozenset(tokenize("when is the next gas check"))).tolist() == [1, 1]
+    # ... but today's event's own note, its folder naming it, is of today whatever later day it writes (the review)
+    wedding = _chunk(f"weddings/2029/{said(0)} Hollie & Matt.md", 0, f"Album to them by {said(48)}", date=said(0))
+    from notesqa.ranking import _of_event_named
+    assert _of_event_named(wedding, frozenset(tokenize("when is my next wedding")), said(0))
 
 
 def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_too():
@@ -3139,6 +3148,11 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     asked = {c.row: c.explain for c in fuse(dogs, _dense_only([0.6, 0.58]), "how many hot dogs did we do last year", {},
                                             None, 10)}
     assert asked[0].now_section == 0
+    for heading in ("Last year - 2028", "Last year: 2028", "Last year – what we did"):  # (the review)
+        said = [dataclasses.replace(dogs[0], heading=["Bonfire", heading]), dogs[1]]
+        ranked = {c.row: c.explain for c in fuse(said, _dense_only([0.6, 0.58]), "how many hot dogs for bonfire this year",
+                                                 {}, None, 10)}
+        assert ranked[0].now_section == -1, heading
     # ... not a heading that opens so and names a thing ("Old Trafford tour", "Previous owners": the review)
     tour = [dataclasses.replace(_chunk("Trips.md", 0, "tickets £35 each"), heading=["Trips", "Old Trafford tour"]),
             dataclasses.replace(_chunk("Trips.md", 1, "tickets £20"), heading=["Trips", "Museum"])]

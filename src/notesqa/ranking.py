@@ -1905,7 +1905,8 @@ def _under_gone_section(c: Chunk) -> bool:
             return True
         # (... or "last year", "last season": "## Last year (2028)" > "600 hot dogs, £3 each", first for "how many hot
         # dogs for bonfire this year" over "## This year plan" > "750 hot dogs": trial s88 D)
-        if (m := _SECTION_LAST.match(part.strip())) and _GONE_REST.match(part.strip()[m.end():]):
+        # (whatever follows: "Last year – what we did", "Last year: 2028", "Last year's supper": the review)
+        if _SECTION_LAST.match(part.strip()):
             return True
     return False
 
@@ -2323,7 +2324,7 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     to_come = looks_ahead(text) and _whole_month(asked) is not None and min(asked) > today
     # (... or this month, of its days to come: "school stuff this month", a school note's "Thu 27 Sep: Tomos class
     # assembly" of no year written, trial s88 C, out of ten under the diary's lines of September)
-    this_month = _whole_month(asked) == today[:7] and not looks_back(text)
+    this_month = _whole_month(asked) == today[:7] and not looks_back(text) and not _ASKS_DONE.search(text)
     if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
     elif not len(due) and this_month:
@@ -2351,6 +2352,12 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
 
 _PERCENT = re.compile(r"\d\s*%|\d\s*per\s*cent\b", re.IGNORECASE)
 _INTEREST = re.compile(r"\binterest\b(?!s)", re.IGNORECASE)  # money's, not a person's ("his interests")
+
+
+# a question of what was done ("what have we paid out this month", "what did we spend"): not of days to come (the
+# review: "Car insurance renewal £412, goes out 28 Sep" had come first for the payments of this month)
+_ASKS_DONE = re.compile(r"\b(?:did|was|were|(?:have|has|'ve|’ve)\s+(?:\w+\s+){0,2}?(?:\w+ed|paid|done|spent|made|sold|"
+                        r"got|bought|taken|had|seen|sent|gone|been|put|given|won|lost))\b", re.IGNORECASE)
 
 
 def _whole_months(asked: set[str]) -> list[str]:
@@ -3342,7 +3349,10 @@ def _of_event_named(c: Chunk, asked: frozenset[str], today: str) -> bool:
     day = (c.date or "")[:10]
     # (not today's note that writes a day to come: a letter of today booking it, "Gas safety check – Tue 6 Feb" of
     # "letters/2029-01-25-gas-access-cardigan.md", the s87 rescore: s86 S-37 2nd -> 9th, read as a check today)
-    if day == today and any(d > today for d in days_written(c.text, today)):
+    # (... unless its folders name the thing: "weddings/2029/<today> Hollie & Matt" is today's wedding whatever later
+    # day it writes, "Album to them by Tue 30 Oct": the review)
+    if day == today and any(d > today for d in days_written(c.text, today)) \
+            and not words <= _folder_words(c.path):
         return False
     return bool(words) and day >= today and note_date(None, c.path) == day \
         and _holds_words(replace(c, text="", heading=[], parents=[]), words, True)
