@@ -988,6 +988,9 @@ def test_a_line_of_a_sum_under_a_heading_that_labels_a_month_is_of_it():
     agenda = Agenda(lines)
     assert agenda.labelling_month("2029-08").tolist() == [0]
     assert agenda.labelling_month("2029-09").tolist() == [1]
+    # ... of the year its heading writes over its note's title's (the review: "Bills since 2028" had made it 2028's)
+    since = Agenda([dataclasses.replace(lines[0], title="Bills since 2028", path="Bills since 2028.md")])
+    assert since.labelling_month("2029-08").tolist() == [0] and since.labelling_month("2028-08").tolist() == []
 
 
 def test_a_day_after_its_weekday_without_its_year_is_of_the_year_near_today_it_is_on(monkeypatch):

@@ -1187,8 +1187,8 @@ class Agenda:
                 # ... or its heading labels, a line of a sum under it ("## What we actually paid in August 2029" >
                 # "Electric £162.40": trial s88 F, "Nothing dated ... matches" for "what did we pay for electric in
                 # august")
-                for month in _heading_labelling(chunk):
-                    year = titled or _month_year_in(chunk.heading[-1:])
+                for month in _heading_labelling(chunk):  # (the year its heading writes first: the review)
+                    year = _month_year_in(chunk.heading[-1:]) or titled
                     labelled_months[f"{year}-{month}" if year else month].append(row)
                 for season in _seasons_of(chunk):
                     seasons[season].append(row)
