@@ -823,6 +823,7 @@ def test_years_are_the_years_a_question_asks_about():
     assert asked_seasons("turnover 2024/25 and 2023-2024", today) == {"2024-25", "2023-24"}
     assert asked_seasons("what was my turnover", today) == asked_seasons("pages 24-25", today) == set()
     assert two_year_seasons("tax_year: 2029-30, 1999-2000, 2028/2029, 2026-2028, 2026-12") == ["2029-30", "1999-00", "2028-29"]
+    assert two_year_seasons("Turnover 28/29: £41,200. Estimate for 2029-30") == ["2029-30", "2028-29"]  # (the review)
 
 
 def test_a_day_named_in_a_question_moves_by_whole_days():

@@ -2804,9 +2804,6 @@ def asked_seasons(text: str, today: date | None = None) -> set[str]:
     2029-30" for "what was my turnover last tax year", trial s87 P)."""
     text = _quotes_blanked(text)
     found = set(two_year_seasons(text))
-    for m in _SHORT_SEASON.finditer(text):
-        if int(m[2]) == int(m[1]) + 1 and int(m[1]) > 12:
-            found.add(f"20{m[1]}-{m[2]}")
     now = today or clock.today()
     for m in _SEASON_FROM_TODAY.finditer(text):
         current = now.year if now.month >= _SEASON_BEGINS[m[2].lower()] else now.year - 1
@@ -2816,9 +2813,12 @@ def asked_seasons(text: str, today: date | None = None) -> set[str]:
 
 
 def two_year_seasons(text: str) -> list[str]:
-    """The seasons of two years text writes in full, each as "2028-29" ("2028-29", "2028/2029", "2028–29")."""
-    return [f"{m[1]}-{m[2][-2:]}" for m in _SEASON_WRITTEN.finditer(text)
-            if int(m[2][-2:]) == (int(m[1]) + 1) % 100 and (len(m[2]) == 2 or m[2][:2] == m[1][:2] or m[2] == "2000")]
+    """The seasons of two years text writes, each as "2028-29" ("2028-29", "2028/2029", "2028–29"; "28/29", "tax 28-29"
+    as years() reads them: the review, a passage's "Turnover 28/29" had been of another tax year)."""
+    found = [f"{m[1]}-{m[2][-2:]}" for m in _SEASON_WRITTEN.finditer(text)
+             if int(m[2][-2:]) == (int(m[1]) + 1) % 100 and (len(m[2]) == 2 or m[2][:2] == m[1][:2] or m[2] == "2000")]
+    return found + [f"20{m[1]}-{m[2]}" for m in _SHORT_SEASON.finditer(text.replace(":", " "))
+                    if int(m[2]) == int(m[1]) + 1 and int(m[1]) > 12]
 
 
 _SEASON_WRITTEN = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s?[-/–]\s?((?:19|20)?\d\d)(?![\d/.-])")
