@@ -52,3 +52,4 @@ def test_a_time_of_day_numbers_no_thing():
     assert numbered_as(numbers_named("Surgery 3\nthe pedestal fan died at 11"), asked) == 0
     assert numbers_named("the pedestal fan died at 11") == numbers_named("meeting at 3") == set()
     assert numbered_as(numbers_named("Terminal 2"), numbers_asked("what do i need for term 2")) == 0
+    assert numbers_asked("why are secondary indexes capped at 20") == {("cap", "20"), ("index", "20")}  # (no hour)
