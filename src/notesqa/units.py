@@ -1284,8 +1284,8 @@ class Walker:
             return
         cells = [f"{header[j]}: {c}" if j < len(header) and header[j] else c for j, c in enumerate(row) if c]
         _, chain = self.enclosing()
-        # (a row of a short label in its first cell and nothing, or dashes, in the others of a table of more columns is
-        # a place kept for it, thin: "| Sep | | | |" of a statements table, "Month: Sep", had come first for "letting
+        # (a row of a month, a number or a day in its first cell and nothing, or dashes, in the others of a table of
+        # three columns or more is a place kept for it, thin: "| Sep | | | |" of a statements table, "Month: Sep", had come first for "letting
         # agent details", trial s88 R; not a row whose first cell is what it says, "Can we have a cat?": the review)
         blank = len(row) >= 3 and _kept_for(row[0]) and all(c.strip() in _NO_VALUE for c in row[1:])
         self._add(Unit("table_row", " | ".join(cells), line, line, self.heading_path(), chain, depth=len(self.items),
