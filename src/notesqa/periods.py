@@ -2783,11 +2783,8 @@ def asked_years(text: str, today: date | None = None) -> set[str]:
     text = _quotes_blanked(text)
     found = years(text)
     this = (today or clock.today()).year
-    for m in _SEASON_FROM_TODAY.finditer(text):  # "last tax year": both years of 2025-26 on 9 December 2026
-        now = today or clock.today()
-        current = now.year if now.month >= _SEASON_BEGINS[m[2].lower()] else now.year - 1  # (its first year)
-        first = current + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0)
-        found.update((str(first), str(first + 1)))
+    for first in _seasons_from_today(text, today or clock.today()):  # "last tax year": both years of 2025-26 on 9
+        found.update((str(first), str(first + 1)))  # December 2026
     for m in YEAR_FROM_TODAY.finditer(text):
         step = {"last": -1, "previous": -1, "next": 1}.get(m.group(1).lower(), 0)
         found.add(str(this + step))
@@ -2804,12 +2801,18 @@ def asked_seasons(text: str, today: date | None = None) -> set[str]:
     2029-30" for "what was my turnover last tax year", trial s87 P)."""
     text = _quotes_blanked(text)
     found = set(two_year_seasons(text))
-    now = today or clock.today()
-    for m in _SEASON_FROM_TODAY.finditer(text):
-        current = now.year if now.month >= _SEASON_BEGINS[m[2].lower()] else now.year - 1
-        first = current + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0)
-        found.add(f"{first}-{(first + 1) % 100:02d}")
+    found.update(f"{first}-{(first + 1) % 100:02d}" for first in _seasons_from_today(text, today or clock.today()))
     return found
+
+
+def _seasons_from_today(text: str, now: date) -> list[int]:
+    """The first year of each tax or school year text names from today (_SEASON_FROM_TODAY: "last tax year" is
+    2028-29's 2028 on 16 May 2029)."""
+    out = []
+    for m in _SEASON_FROM_TODAY.finditer(text):
+        current = now.year if now.month >= _SEASON_BEGINS[m[2].lower()] else now.year - 1  # (its first year)
+        out.append(current + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0))
+    return out
 
 
 def two_year_seasons(text: str) -> list[str]:

@@ -1611,7 +1611,7 @@ def _years_of(c: Chunk) -> set[str]:
 def _section_year(c: Chunk) -> set[str]:
     """The year of the innermost of a passage's headings that opens with one ("## 2025 (6–12 Apr)"), else none."""
     found = _year_heading(c)
-    if found is None and c.heading and _under_gone_section(replace(c, heading=c.heading[-1:], parents=[])):
+    if found is None and c.heading and _heads_gone(c.heading[-1]):
         # (... or of a section of what held once, the year it writes: "## Last year (2028)" > "600 hot dogs", trial s88
         # D, of no year for "how many hot dogs for bonfire this year")
         return set(years(c.heading[-1]))
@@ -1899,16 +1899,17 @@ _GONE_REST = re.compile(r"\s*(?:$|\(|(?:19|20)\d\d\b|(?:prices?|rates?|fees?|cha
 def _under_gone_section(c: Chunk) -> bool:
     """Is a passage under a section of what a value replaced: its innermost heading or parent that opens with a word of
     _SECTION_GONE, then nothing, an aside, a year or a word of values (_GONE_REST)?"""
-    for part in reversed([*c.heading, *c.parents]):
-        m = _WORD.match(part.strip().casefold())
-        if m and m[0] in _SECTION_GONE and _GONE_REST.match(part.strip()[m.end():]):
-            return True
-        # (... or "last year", "last season": "## Last year (2028)" > "600 hot dogs, £3 each", first for "how many hot
-        # dogs for bonfire this year" over "## This year plan" > "750 hot dogs": trial s88 D)
-        # (whatever follows: "Last year – what we did", "Last year: 2028", "Last year's supper": the review)
-        if _SECTION_LAST.match(part.strip()):
-            return True
-    return False
+    return any(_heads_gone(part) for part in [*c.heading, *c.parents])
+
+
+def _heads_gone(part: str) -> bool:
+    """Does a heading or parent head a section of what a value replaced (_under_gone_section)?"""
+    m = _WORD.match(part.strip().casefold())
+    # (... or "last year", "last season": "## Last year (2028)" > "600 hot dogs, £3 each", first for "how many hot dogs
+    # for bonfire this year" over "## This year plan" > "750 hot dogs": trial s88 D; whatever follows, "Last year –
+    # what we did", "Last year: 2028", "Last year's supper": the review)
+    return bool(m and m[0] in _SECTION_GONE and _GONE_REST.match(part.strip()[m.end():])) \
+        or _SECTION_LAST.match(part.strip()) is not None
 
 
 _SECTION_LAST = re.compile(r"(?:last|previous)\s+(?:year|season|term|time)(?:'s|’s)?(?![\w-])", re.IGNORECASE)
@@ -3117,11 +3118,11 @@ _LABEL_WORDS = 8  # the words a line opens with before "next:" that may name wha
 # found a survey's "Opens Mon 17 Sep" of tutor time first)
 # (a month's name or its short form whole, not "marking", "mayor"; a day in numbers not a count's, "the next 2/3 weeks";
 # month first, "next Sep 25", and "next on 25 Sep" too: the review)
-_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![\w-])")
+_MONTH_WHOLE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![\w-])")  # (not _MONTH_WORD's any word after "mar")
 _NEXT_LABEL = re.compile(r"\bnext(?:\s*[:–—-]\s*\S|\s+one\s+(?:is\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d)"
                          r"|\s+(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s*"
-                         r"(?:/\s*\d{1,2}(?!\s*[^\W\d])|(?:of\s+)?" + _MONTH_WORD + r")|" + _MONTH_WORD
+                         r"(?:/\s*\d{1,2}(?!\s*[^\W\d])|(?:of\s+)?" + _MONTH_WHOLE + r")|" + _MONTH_WHOLE
                          + r"\s+\d{1,2}(?:st|nd|rd|th)?\b))", re.IGNORECASE)
 _NEXT_NAMED = re.compile(r"\bnext\s+([^\W\d][\w'’&-]*(?:\s+[^\W\d][\w'’&-]*){0,2}?)(?=\s*[:(,;–—-]|\s+\d|\s+(?:on|at|"
                          r"is|was|will|be|mon|tue|wed|thu|fri|sat|sun)\w*\b|\s*$)", re.IGNORECASE)
