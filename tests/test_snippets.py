@@ -1509,6 +1509,10 @@ def test_a_quote_or_a_callout_of_one_line_ends_where_it_does():
     # ... but a list right under a quote's line goes on from it
     under = [tip[0], dataclasses.replace(tip[1], line=6, end_line=6), dataclasses.replace(tip[2], line=7, end_line=7)]
     assert select(NoteTree.build(under), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
+    # ... a callout under its title too (trial s89 D: a Logseq "#+BEGIN_QUOTE" block, title "Quote", had gone on to the
+    # page's next block, "If Awards for All say no ... from reserves")
+    titled = [dataclasses.replace(tip[0], parents=["Quote"]), *tip[1:]]
+    assert select(NoteTree.build(titled), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == ()
 
 
 def test_a_steps_code_that_matched_shows_the_steps_from_the_first_as_far_as_they_fit():
