@@ -246,12 +246,15 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
     def written(day):  # ("31 Jan 2027")
         return f"{day.day} {day:%b %Y}"
     agenda = Agenda([bullet(f"Payment on account due {written(ahead)} - approx £4,600"),
-                     bullet(f"VAT return due {written(gone)}", 1),  # (a day gone: no task to be overdue)
+                     bullet(f"VAT return due {written(gone)}", 1),  # (a day gone: due then, never overdue)
                      bullet(f"MOT due {ahead.day} {ahead:%b} each year", 2),  # (no year written)
                      bullet(f"due {written(ahead)} or {written(ahead + timedelta(days=1))}", 3),  # (two days)
                      bullet(f"started {written(ahead)}, due soon", 4)])  # (the day is not after "due")
-    assert list(agenda.due_on({ahead.isoformat(), gone.isoformat()})) == [0]
+    assert list(agenda.due_on({ahead.isoformat(), gone.isoformat()})) == [0, 1]
     assert len(agenda.overdue(ahead + timedelta(days=1))) == 0  # (said due, no task: never overdue)
+    # (asked what was due a day gone, the line due then: trial s88 H, "Nothing in your notes is due on August 29" over
+    # "due:: 2029-08-29 pay Premier football club")
+    assert list(agenda.due_on({gone.isoformat()})) == [1]
     # ... or a deadline a few words and a mark before it (trial s80 AA-20: "Sign-up deadline for the ICB LES pack: **30
     # April 2027**" had not been due, "what paperwork is due end of this month" out of ten); not one of no mark
     agenda = Agenda([bullet(f"Sign-up deadline for the ICB LES pack: **{written(ahead)}**. Dr Raman to sign."),

@@ -1689,6 +1689,24 @@ def test_asked_what_is_due_when_nothing_is_a_task_due_another_day_is_not_of_the_
     assert idx.notice(hits, question).startswith("Nothing in your notes is due from ")
 
 
+def test_asked_what_was_due_a_day_gone_a_line_due_then_is_due_not_nothing(tmp_path, embedder):
+    # trial s88 H: "what was due on 29 august" had said "Nothing in your notes is due on August 29" over its first hit,
+    # a daily note's "due:: 2029-08-29 pay Premier football club for autumn term (£55 on ParentPay)"
+    from datetime import date, timedelta
+
+    gone = date.today() - timedelta(days=20)
+    notes = tmp_path / "notes"
+    write(notes / "Daily" / f"{gone - timedelta(days=6)}.md",
+          f"# Diary\n\n- Lyme Park with the kids\n\nReminder for next week: due:: {gone} pay Premier football club "
+          "for autumn term (£55 on ParentPay)\n")
+    idx = built_index(notes, tmp_path, embedder)
+    question = f"what was due on {gone.day} {gone:%B}"
+    hits = idx.search(question, k=5)
+    assert "Premier football club" in hits[0].text
+    assert idx.task_count(question) == 1
+    assert idx.notice(hits, question).startswith("Due ")
+
+
 def test_a_small_table_of_the_note_a_question_names_naming_none_of_its_rows_is_shown_whole(tmp_path, embedder):
     # trial s69 W QZM-024: "who won the fox autumn league" had shown the 7th and 5th places' rows of the league's
     # table as two hits, the winner's row in neither; the question names the note, no row: the table is the answer

@@ -583,6 +583,20 @@ _DEADLINE_OPENING = re.compile(r"\s*(?:\*\*|__)?([^—–:\n]{3,30}?)(?:\*\*|__)
                                re.IGNORECASE)
 
 
+def _due_to_come(chunk: Chunk, order: str | None, today_iso: str) -> str | None:
+    """The day to come a line of no task says it is due or to be done by, read near its own day (a day's weekday,
+    "deadline", a day its entry's order writes without a year, a label's deadline, "by Fri 10 Sept"); else None."""
+    own = chunk.date or (_year_own(chunk) if _one_year_titled(chunk.title) else "") or today_iso
+    day = (due_on_weekday(chunk.text, (chunk.date or today_iso)[:10])
+           or deadline_said(chunk.text)
+           or _due_near_own(chunk, order)
+           or deadline_opening(chunk.text, year_said(chunk.title))
+           # (of its note's year, if its title says one alone: "Harvest 2026" > "everything in by 21 August", trial
+           # s81 A, had been due next week; not "Winter 2026", "2026/27", the review)
+           or _by_day(chunk.text, own[:10], numbered=False))
+    return day if day and day >= today_iso else None
+
+
 def _next_numbered(number: int, own: str) -> str | None:
     """The first day numbered number on or after own (ISO): this month's, else the next one's."""
     start = date.fromisoformat(own[:10])
@@ -1205,20 +1219,13 @@ class Agenda:
                 if chunk.kind == "bullet" and not chunk.origin and \
                         (day := m[1] if (m := _LOGSEQ_SET.search(chunk.text)) else _opens_due(chunk.text, chunk.date)):
                     due.append((day, row))
-                # ... and one that says it is due a day to come, of a year it writes ("Payment on account due 31 Jan
-                # 2027": trial s68 C, "Not due" for "tax payment due in january"); a day gone is no task's, not overdue
-                # (... or to be done by one, as an open task is: "TW to email HoDs re late fee policy - by Fri 10 Sept",
-                # "pay by 30 Sept", trial s79 I and C, "nothing is due" over them)
+                # ... and one that says it is due a day, of a year it writes ("Payment on account due 31 Jan 2027":
+                # trial s68 C, "Not due" for "tax payment due in january"), gone or to come ("due:: 2029-08-29 pay
+                # the football club": trial s88 H, "Nothing in your notes is due on August 29" over it); never overdue
+                # (... or to be done by a day to come, as an open task is: "TW to email HoDs re late fee policy - by Fri
+                # 10 Sept", "pay by 30 Sept", trial s79 I and C, "nothing is due" over them)
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
-                        (day := due_in_words(chunk.text, "") or due_on_weekday(chunk.text, (chunk.date or today_iso)[:10])
-                         or deadline_said(chunk.text)
-                         or _due_near_own(chunk, order)
-                         or deadline_opening(chunk.text, year_said(chunk.title))
-                         # (of its note's year, if its title says one alone: "Harvest 2026" > "everything in by 21
-                         # August", trial s81 A, had been due next week; not "Winter 2026", "2026/27", the review)
-                         or _by_day(chunk.text, (chunk.date or (_year_own(chunk) if _one_year_titled(chunk.title)
-                                                                  else "") or today_iso)[:10], numbered=False)) \
-                        and day >= today_iso:
+                        (day := due_in_words(chunk.text, "") or _due_to_come(chunk, order, today_iso)):
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
                 elif chunk.kind in ("bullet", "table_row") and not chunk.origin and \
