@@ -255,6 +255,13 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
     # (asked what was due a day gone, the line due then: trial s88 H, "Nothing in your notes is due on August 29" over
     # "due:: 2029-08-29 pay Premier football club")
     assert list(agenda.due_on({gone.isoformat()})) == [1]
+    # ... but a day to come is not due where the line says it is done (trial s89 A: "Strategy statement published on the
+    # website by 31 Dec (done - see 2029_12_13)" had been first for "whats due next week"); a day gone is, done or not
+    agenda = Agenda([bullet(f"Strategy statement published on the website by {ahead.day} {ahead:%b} (done - see notes)"),
+                     bullet(f"Payment on account due {written(ahead)} - done", 1),
+                     bullet(f"VAT return due {written(gone)} - done", 2),
+                     bullet(f"Payment on account due {written(ahead)} - get it done early", 3)])
+    assert list(agenda.due_on({ahead.isoformat(), gone.isoformat()})) == [2, 3]
     # ... or a deadline a few words and a mark before it (trial s80 AA-20: "Sign-up deadline for the ICB LES pack: **30
     # April 2027**" had not been due, "what paperwork is due end of this month" out of ten); not one of no mark
     agenda = Agenda([bullet(f"Sign-up deadline for the ICB LES pack: **{written(ahead)}**. Dr Raman to sign."),

@@ -583,6 +583,11 @@ _DEADLINE_OPENING = re.compile(r"\s*(?:\*\*|__)?([^—–:\n]{3,30}?)(?:\*\*|__)
                                re.IGNORECASE)
 
 
+# a line's word that it is done, set apart: "(done - see 2029_12_13)", "- done", "DONE 12/12", "✅"
+_SAID_DONE = re.compile(r"(?:[(\[]|\s[-–—]|[.;,]\s)\s*(?:done|completed?|finished|sorted)\b(?![-\w])|[\u2705\u2714]",
+                        re.IGNORECASE)
+
+
 def _due_to_come(chunk: Chunk, order: str | None, today_iso: str) -> str | None:
     """The day to come a line of no task says it is due or to be done by, read near its own day (a day's weekday,
     "deadline", a day its entry's order writes without a year, a label's deadline, "by Fri 10 Sept"); else None."""
@@ -1224,8 +1229,11 @@ class Agenda:
                 # the football club": trial s88 H, "Nothing in your notes is due on August 29" over it); never overdue
                 # (... or to be done by a day to come, as an open task is: "TW to email HoDs re late fee policy - by Fri
                 # 10 Sept", "pay by 30 Sept", trial s79 I and C, "nothing is due" over them)
+                # (a day to come, not where it says it is done: "published on the website by 31 Dec (done - see
+                # 2029_12_13)", trial s89 A, had been due next week, first for "whats due next week")
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
-                        (day := due_in_words(chunk.text, "") or _due_to_come(chunk, order, today_iso)):
+                        (day := due_in_words(chunk.text, "") or _due_to_come(chunk, order, today_iso)) and \
+                        (day < today_iso or not _SAID_DONE.search(chunk.text)):
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
                 elif chunk.kind in ("bullet", "table_row") and not chunk.origin and \
