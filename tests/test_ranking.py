@@ -1717,6 +1717,29 @@ def test_when_i_last_did_a_thing_a_note_names_is_the_newest_dated_line_that_says
     assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0}
 
 
+def test_when_i_last_did_a_thing_a_note_names_that_keeps_a_log_of_it_is_its_newest_entry():
+    # trial s89 B: "when did i last go to booker" (a page "Booker", its "## Runs" of days of no year) had put its oldest
+    # run, "2 Nov – crisps", first: its runs were of no day, and Christmas lunch's "Crackers from Booker", 0.72 of the
+    # best, the newest mention; trial s88 X-36: a walk-round's "the Yamaha needs tuning" over the page "Piano tuning"'s log
+    def ago(days: int) -> date:
+        return date.today() - timedelta(days=days)
+
+    runs = [dataclasses.replace(_chunk("Suppliers/Booker.md", i, f"{ago(n):%-d %b} – {what}"), title="Booker")
+            for i, (n, what) in enumerate([(55, "crisps, nuts, mixers"), (13, "mixers, cleaning stuff"),
+                                           (4, "mixers, ice (20 bags), crisps")])]
+    runs.append(dataclasses.replace(runs[0], seq=3, line=4, end_line=4, text=f"Shopping list for the next run "
+                                                                             f"({ago(-2):%a %-d %b})"))
+    mention = _chunk("Events/Christmas lunch.md", 0, "Crackers from Booker, 2 boxes spare", date=ago(2).isoformat())
+    ranked = fuse([*runs, mention], _dense_only([0.562, 0.557, 0.519, 0.6, 0.41]), "when did i last go to booker",
+                  {"Suppliers/Booker.md": 1.0}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 0.0, 2: 1.0, 3: 0.0, 4: 0.0}
+    assert ranked[0].row == 2
+    # ... a mention as near as the best of any: the newest, log or not
+    ranked = fuse([*runs, mention], _dense_only([0.562, 0.557, 0.519, 0.6, 0.5]), "when did i last go to booker",
+                  {"Suppliers/Booker.md": 1.0}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 0.0, 2: 0.0, 3: 0.0, 4: 1.0}
+
+
 def test_when_i_last_did_a_thing_is_the_newest_dated_line_that_says_a_word_of_it():
     # trial s81 R: "when did i last ring holt's" had given the newest to a journal of none of its words
     chunks = [_chunk("journals/2025_08_09.md", 0, "Rang Holts about the coach, 52 seats", date="2025-08-09"),
@@ -2263,12 +2286,35 @@ def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_
     ranked = fuse(social, _dense_only([0.83, 0.59], keyword=[5.0, 2.5], ceiling=5.0), "when's the next practice meeting",
                   {}, None, 2)
     assert ranked[0].row == 0
+    # ... nor a note of a day named in an aside after other words (trial s89 D: "Agreed at the November committee
+    # (Meetings/Committee 2029-11-14): rates go up on 1 January 2030" had come first for "when is the next committee
+    # meeting", over the committee's dates)
+    rates = [_chunk("pages/Committee.md", 0, f"Meeting dates: {said(-43)}, {said(-15)} - done"),
+             _chunk("pages/Hire rates.md", 0, f"Agreed at the November committee (Meetings/Committee {said(-43)}): rates "
+                                              f"go up on {said(5)}")]
+    ranked = fuse(rates, _dense_only([0.72, 0.43], keyword=[1.9, 1.6], ceiling=2.3), "when is the next committee meeting",
+                  {}, None, 2)
+    assert ranked[0].row == 0
     # ... but one whose aside gives no reason or change is of it (the review: "school shut (INSET day)")
     inset = [_chunk("Daily/past.md", 0, "INSET day today, kids at Gran's", date=said(-40)),
              _chunk("School/term dates.md", 0, f"{said(16)}: school shut (INSET day)")]
     ranked = fuse(inset, _dense_only([0.7, 0.4], keyword=[2.0, 1.5], ceiling=2.0), "when is the next inset day", {},
                   None, 2)
     assert ranked[0].row == 1
+
+
+def test_a_later_day_than_the_next_is_said_so_not_gone():
+    # trial s89 L: "when is the next full council" had labelled the schedule's "Date: Tue 12 Feb 2030", weeks ahead,
+    # "its days all gone"
+    def on(days: int) -> str:
+        return f"{date.today() + timedelta(days=days):%-d %b %Y}"
+
+    rows = [dataclasses.replace(_chunk("greenway.md", i, f"Date: {d} | greenway visit"), kind="table_row")
+            for i, d in enumerate((on(-20), on(6), on(20)))]
+    ranked = {c.row: str(c.explain) for c in fuse(rows, _dense_only([0.6, 0.6, 0.61]), "when's the next greenway visit",
+                                                  {}, None, 3)}
+    assert "its days all gone" in ranked[0] and "a later one than the next" in ranked[2]
+    assert "a day to come" in ranked[1]
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():

@@ -282,7 +282,8 @@ class Explanation:
     ordinal: str = ""  # "first" or "last": the earliest (latest) dated row of its table, as asked (RECENT_BONUS)
     ahead: bool = False  # of a day to come, for "when did i last ..." (-RECENT_BONUS)
     coming: float = 0.0  # 1: says the soonest day from today on among the best, for "the next steerco", or a day to
-    # come beside one of days gone, for "when is packing day" (RECENT_BONUS)
+    # come beside one of days gone, for "when is packing day" (RECENT_BONUS); -1: its days all gone, or
+    later: bool = False  # ... a later day to come than the soonest (trial s89 L: "Tue 12 Feb 2030" had been "all gone")
     overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
@@ -348,7 +349,8 @@ class Explanation:
         if self.coming > 0:
             dated += f", a day to come +{RECENT_BONUS * self.coming:.2f} to rank"
         elif self.coming < 0:
-            dated += f", its days all gone -{RECENT_BONUS * -self.coming:.2f} to rank"
+            what = "a later one than the next" if self.later else "its days all gone"
+            dated += f", {what} -{RECENT_BONUS * -self.coming:.2f} to rank"
         if self.task_match:
             dated += f", a task {'as asked +' if self.task_match > 0 else 'not as asked -'}{TASK_BONUS:.2f} to rank"
         if self.overdue:
@@ -1146,6 +1148,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "day_said": floats(day_said), "day_opens": bools(day_opens), "weekday_opens": bools(weekday_opens),
         "not_this": bools(not_this), "weekly": bools(weekly), "next_first": bools(next_first),
         "coming": floats(coming),
+        "later": [bool(coming[j] < 0 and _first_day_from(c, today)) for j, c in enumerate(of)],
         "now_section": now_section.tolist(),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
         "heading_named": bools(named_heading), "label_named": bools(named_label), "compares": bools(compares), "section_table": bools(section_table),
@@ -2716,8 +2719,11 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     # (... nor a table's row dated only by its note's front matter, the day the table was written: "Materials | To end
     # Feb: £23,870 | mostly CEF" of "Expenses 2027-28", "date: 2028-03-28", is no day "when was i last at cef" asks,
     # trial s83 B)
+    # (... an entry of no year of an undated note's log, of its day's last one: "## Runs" > "Sun 23 Dec – mixers, ice"
+    # of the page "Booker", trial s89 B: "when did i last go to booker" had put "2 Nov – crisps" first)
+    day_of = {j: d for j in range(len(cand)) if (d := _day_done(chunks[int(cand[j])], today))}
     dated = [j for j in np.argsort(-fused, kind="stable")
-             if (c := chunks[int(cand[j])]).date and c.date[:10] <= today and not c.origin and not c.thin
+             if j in day_of and not (c := chunks[int(cand[j])]).origin and not c.thin
              and not (_ahead(c, today) if ahead is None else ahead[j])
              and not (c.note_day and c.kind == "table_row")
              and not (task_state(c.text) in ("open", "doing") and any(d > today for d in task_days(c.text)))]
@@ -2740,17 +2746,23 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         most = max((worded[j] for j in dated), default=0) if worded is not None and not saying else 0
         said = [j for j in dated if worded[j] == most] if most else []
         # (... the newest of those that say it, of however many, where other dated passages came near)
-        said_alone = bool(saying and (by_any or fewer) or said) and len({chunks[int(cand[j])].date[:10] for j in dated}) > 1
+        said_alone = bool(saying and (by_any or fewer) or said) and len({day_of[j] for j in dated}) > 1
         # (... as near for those that say the most of the question's words: "Darren from Tarka rang - the 100gsm envelope
         # stock is delayed" of 20 October, 0.67 of the best, for "when did i last speak to darren", trial s85 O)
         near = NEXT_NEAR if saying and by_any or said else RECENT_NEAR
         dated = saying or said or dated
         dated = [j for j in dated if fused[j] >= near * fused[dated[0]]][:RECENT_AMONG] if dated else dated
-    days_ = {chunks[int(cand[j])].date[:10] for j in dated}
+        if by_any and len({day_of[j] for j in dated if named_any[j] > 0}) > 1:
+            # (... where the note it names keeps a log of it, another note's passage only as near as the newest of any
+            # question's: "Piano: the Yamaha needs tuning" of a walk-round, 0.66 of the best, had been the last tuning
+            # over the page "Piano tuning"'s "2029-08-20 – tuning, £85", trial s88 X-36; "Crackers from Booker" of
+            # Christmas lunch over the page "Booker"'s runs, trial s89 B)
+            dated = [j for j in dated if named_any[j] > 0 or fused[j] >= RECENT_NEAR * fused[dated[0]]]
+    days_ = {day_of[j] for j in dated}
     if len(days_) > 1 or (alone and named or said_alone) and days_:
         newest = max(days_)
         for j in dated:
-            out[j] = float(chunks[int(cand[j])].date[:10] == newest)
+            out[j] = float(day_of[j] == newest)
     for j in _newest_of_tables(chunks, cand, dated):
         out[j] = 1.0
     return out, dated
@@ -2767,8 +2779,8 @@ def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: 
     the s83 rescore)."""
     if not among:
         return rank
-    days_ = {of[j].date[:10] for j in among if recent[j] > 0}
-    newest = [j for j in among if recent[j] > 0 and of[j].date[:10] == max(days_, default="")]
+    day_of = {j: _day_done(of[j], today) for j in among if recent[j] > 0}
+    newest = [j for j, d in day_of.items() if d == max(day_of.values(), default="")]
     if not newest or max(fused[j] for j in newest) < RECENT_NEAR * float(fused.max()):
         return rank
     over = list(among) + [j for j in range(len(of)) if not of[j].date and not _said_days(of[j], today)]
@@ -2787,6 +2799,21 @@ def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: 
 _WHEN_WORDS = frozenset(tokenize("last latest recent recently most time ever previous previously get got getting go "
                                  "went going gone do did doing done have had having make made see saw seen take took "
                                  "taken come came put"))
+
+
+def _day_done(c: Chunk, today: str) -> str | None:
+    """The day a passage is of, for when a thing was last done, today or before: its own, else, for a line of no day
+    that opens with a day of no year (a log's "2 Nov – crisps, nuts" of an undated note), that day's last one up to
+    today (ISO); else None."""
+    if c.date:
+        return c.date[:10] if c.date[:10] <= today else None
+    if c.kind not in ("bullet", "paragraph") or c.origin or not _opens_dated(c.text):
+        return None
+    return max((d[:10] for d in days_written(c.text[:DAY_OPENING], today) if len(d) >= 10 and d[:10] <= today),
+               default=None)
+
+
+DAY_OPENING = 24  # characters of a line a day it opens with is in ("Sun 23 Dec – ", "14/12/29: ")
 
 
 def _ahead(c: Chunk, today: str) -> bool:
@@ -3075,8 +3102,10 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
 # an aside in brackets that gives a reason or a change, or points to another note ("Voted at the June meeting
 # (2028-06-07 Practice meeting > 3. Summer)" is no next practice meeting, the s85 rescore: s84 J-40); not "(INSET day)"
 # of "Thu 9 Nov: school shut (INSET day)" (the review)
+# (... or names a note of a day: "Agreed at the November committee (Meetings/Committee 2029-11-14): rates go up on 1
+# January 2030" is no next committee meeting, trial s89 D, it had come first over the committee's dates)
 _ASIDE = re.compile(r"\((?:[^()]*?\b(?:because|due\s+to|as\s+of)\b|\s*(?:moved|was|were|postponed|rescheduled|changed|"
-                    r"cancelled|canceled|not|after|before|since|instead|see)\b|[^()]*\s>\s|\s*\d{4}-\d\d-\d\d\b)[^()]*\)",
+                    r"cancelled|canceled|not|after|before|since|instead|see)\b|[^()]*\s>\s|[^()]*?\b\d{4}-\d\d-\d\d\b)[^()]*\)",
                     re.IGNORECASE)
 
 
