@@ -866,6 +866,9 @@ def test_father_christmas_is_a_person_not_the_day():
     today = date(2026, 12, 5)
     assert days("whos being father christmas 2026", today) == set()
     assert days("who played Father Christmas last year?", today) == set()
+    # ... nor a part of a code (trial s89 P: "UR-XMAS-7734" had been "Dated on 2029-12-25", the one exact match 4th)
+    assert days("UR-XMAS-7734", today) == days("what is ur-xmas-7734", today) == days("code XMAS-24", today) == set()
+    assert days("xmas", today) == days("xmas day", today) != set()
     assert "2025-12-25" in days("what did we do last christmas?", today)
 
 

@@ -1155,6 +1155,8 @@ _WORDS_AFTER_A_DAY = (r"(?:weekend|week|morning|afternoon|evening|night|and|or|l
                       r"in|on|with|we|i|you|they|he|she|so|but|to|for|from|until|till|when|then|will|would|can|could|"
                       r"should|just|gone|what|where|who|how|if|as|the|a|my|our|me|us|did|do|does|plans?|rota)")
 _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", a person: trial s62 A)
+                      # (nor a part of a code: "UR-XMAS-7734", trial s89 P, had been "Dated on 2029-12-25")
+                      r"(?<!(?-i:[A-Z0-9])-)"
                       r"(?:(last|this|next|coming)\s+)?("
                       # a day's name, whatever follows it ("xmas eve opening hours this year" is of the 24th: trial s68
                       # F CLW-036, read as no day)
@@ -1185,7 +1187,7 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"until|till|when|then|will|would|can|could|should|just|gone|mum|dad|what|where|"
                       r"who|how|if|as|the|a|my|our|me|us)\b)[a-z]+\b)(?!\s+nights?\s+out\b))"
                       # (its year after "weekend": "easter weekend last year", trial s76 A, had been this year's)
-                      r"(?:(?:\s+weekend)?(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year))?\b",
+                      r"(?:(?:\s+weekend)?(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year))?\b(?!-(?:\d|(?-i:[A-Z])))",
                       re.IGNORECASE)
 _IN_THE_NEW_YEAR = re.compile(r"\b(?:in|after|early\s+in)\s+the\s+new\s+year\b(?!['’]?s)|\bafter\s+new\s+year\b(?!['’]?s)",
                               re.IGNORECASE)
