@@ -994,10 +994,15 @@ def test_a_line_of_a_sum_under_a_heading_that_labels_a_month_is_of_it():
              for seq, (text, heading) in enumerate((("Electric £162.40", "What we actually paid in August 2029"),
                                                     ("Water £38", "Bills for September"),
                                                     ("remember the meter reading", "What we actually paid in August 2029"),
-                                                    ("Electric £140", "Direct debits from August 2029")))]
+                                                    ("Electric £140", "Direct debits from August 2029"),
+                                                    # (trial s89 L: "what did we pay out in november" had found them
+                                                    # 15th)
+                                                    ("Playsafe — zip wire £1,380.00", "November payments (approved 13 Nov)"),
+                                                    ("Hall hire £72.00", "Payments approved at the December meeting")))]
     agenda = Agenda(lines)
     assert agenda.labelling_month("2029-08").tolist() == [0]
     assert agenda.labelling_month("2029-09").tolist() == [1]
+    assert agenda.labelling_month("2029-11").tolist() == [4] and agenda.labelling_month("2029-12").tolist() == []
     # ... of the year its heading writes over its note's title's (the review: "Bills since 2028" had made it 2028's)
     since = Agenda([dataclasses.replace(lines[0], title="Bills since 2028", path="Bills since 2028.md")])
     assert since.labelling_month("2029-08").tolist() == [0] and since.labelling_month("2028-08").tolist() == []

@@ -781,13 +781,17 @@ _SUM = re.compile(r"[£$€]\s?\d")
 
 def _heading_labelling(chunk: Chunk) -> frozenset[str]:
     """The month a line of a sum's innermost heading ends with, its year after it or not ("What we actually paid in
-    August 2029", "Bills paid in August": _MONTH_ENDING), else none."""
+    August 2029", "Bills paid in August": _MONTH_ENDING), or opens with before a word of what it holds ("November
+    payments (approved 13 Nov)": trial s89 L, "what did we pay out in november" had found its payments 15th; an aside in
+    brackets after it left out), else none."""
     if not chunk.heading or not _SUM.search(chunk.text):
         return frozenset()
-    return _months_of_label(_YEAR_CLOSING.sub("", chunk.heading[-1]))
+    label = _YEAR_CLOSING.sub("", _ASIDE_CLOSING.sub("", chunk.heading[-1]))
+    return _months_of_label(label) or _months_opening(label)
 
 
 _YEAR_CLOSING = re.compile(r"[\s,]+(?:19|20)\d\d\s*$")
+_ASIDE_CLOSING = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _months_of_label(label: str) -> frozenset[str]:
