@@ -2907,6 +2907,12 @@ def test_a_number_asked_inside_a_range_a_passage_states_lifts_it():
     # ... a measure in a question of a period still is (the review: "a 25 kg dog in may")
     kg = [_chunk("Doses.md", 0, "20-30 kg: 1 tablet")]
     assert fuse(kg, _dense_only([0.5]), "dose for a 25 kg dog in may", {}, None, 10)[0].explain.in_range == "25"
+    # ... nor clock times, nor numbered things (trial s89 E: "Long day 08:00–20:30" and "Wk 5–8" had held the 6.8 of
+    # "k is 6.8 what do i give first", above "K+ ≥ 6.5 ... 6.5-7.0: calcium gluconate")
+    shifts = [_chunk("Rota.md", 0, "Long day 08:00–20:30"), _chunk("Plan.md", 0, "Wk 5–8: 3 runs a week"),
+              _chunk("Hyperkalaemia.md", 0, "K+ 6.5-7.0: calcium gluconate 10 ml")]
+    assert [c.explain.in_range for c in fuse(shifts, _dense_only([0.5, 0.5, 0.5]), "k is 6.8 what do i give first", {},
+                                             None, 10) if c.row < 2] == ["", ""]
 
 
 def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():
