@@ -547,6 +547,9 @@ def test_a_followup_asked_on_the_command_line_is_said_to_be_read_on_its_own(buil
     # ... nor days alone, a search of those days (trial s65 N: `ask "this summer"` had said so, of no question before)
     assert "on its own" not in _ask(*args, "this summer").stderr
     assert "on its own" in _ask(*args, "and last summer?").stderr
+    # ... nor a saying or a phrase of its own, read so by a pronoun or a word it may lean on (trials s89 I, W)
+    assert "on its own" not in _ask(*args, "if in doubt leave it out").stderr
+    assert "on its own" not in _ask(*args, "from the feedback").stderr
 
 
 def test_a_notes_name_asked_on_the_command_line_is_no_followup_and_says_it_is_that_note(tmp_path):

@@ -579,15 +579,17 @@ def _only_days(question: str) -> bool:
 
 
 def _echo_followup_hint(question: str, names_in) -> None:
-    """A question that reads as a follow-up ("and in children?") is read on its own here: say where it is not
-    (not for a note's name, "the Ashborn": names_in is NotesIndex.note_names_in)."""
+    """A question that goes on from one before by its first words ("and in children?") is read on its own here: say
+    where it is not (not for a note's name, "the Ashborn": names_in is NotesIndex.note_names_in; nor for a pronoun alone,
+    "if in doubt leave it out", trials s89 I, W: said of no question before)."""
     from .chunking import has_words
-    from .conversation import followup_kind, names_its_subject, only_a_name
+    from .conversation import followup_kind, names_its_subject, only_a_name, opens_on
     from .grammar import FILTER
     from .query import visible
     from .wording import in_quotes
 
-    if followup_kind(question) == "sure" and has_words(FILTER.sub(" ", question)) and not _only_days(question) \
+    if followup_kind(question) == "sure" and opens_on(question) and has_words(FILTER.sub(" ", question)) \
+            and not _only_days(question) \
             and not only_a_name(question, names_in) and not names_its_subject(question, names_in):  # not filters alone
         shown = in_quotes(" ".join(visible(question).split()))  # (as every message quotes: not Python's repr)
         click.secho(f"(`notesqa ask` reads each question on its own: {shown} is searched without the one "

@@ -235,6 +235,19 @@ def _kind(question: str) -> str | None:
     return "maybe"
 
 
+def opens_on(question: str) -> bool:
+    """Does the question go on from one before by its first words ("and in 2023?", "what about staging?"), move its
+    period ("the week before?") or ask of someone or something it does not name ("when did they last meet?"), not a
+    saying or a phrase of its own that a pronoun or a word leaning on it made a follow-up ("if in doubt leave it out",
+    "from the feedback": trials s89 I, W)?"""
+    text = FILTER.sub(" ", question)
+    return _shifts(question) or bool(_CONNECTIVES.match(text) or _ASKING.match(text))
+
+
+_ASKING = re.compile(r"\s*(?:who|what|when|where|which|why|how|whats|whens|wheres|whos|hows|did|does|do|is|are|was|were|"
+                     r"can|could|should|will|would|has|have|had)\b", re.IGNORECASE)
+
+
 def is_followup(question: str) -> bool:
     """True if the question may be a follow-up (see followup_kind)."""
     return followup_kind(question) is not None
