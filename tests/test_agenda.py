@@ -429,6 +429,19 @@ def test_the_weeks_of_weekly_notes_by_their_names_not_the_days_of_other_notes():
     assert titled.week_titled("Course") == frozenset({3, 12}) and titled.week_titled("Reviews") == frozenset()
 
 
+def test_a_line_that_says_it_is_done_tells_no_day_to_come():
+    # trial s89 T: "Safeguarding refresher online by 31 Dec — DONE 12 Nov" had come first for "what's on next week"
+    from datetime import date, timedelta
+
+    ahead, gone = date.today() + timedelta(days=4), date.today() - timedelta(days=40)
+    lines = [dataclasses.replace(bullet(f"Safeguarding refresher online by {ahead.day} {ahead:%b %Y} — DONE "
+                                        f"{gone.day} {gone:%b %Y}"), date=None),
+             dataclasses.replace(bullet(f"Safeguarding refresher online by {ahead.day} {ahead:%b %Y}", 1), date=None)]
+    agenda = Agenda(lines)
+    assert list(agenda.telling({ahead.isoformat()})) == [1]
+    assert list(agenda.telling({gone.isoformat()})) == [0]  # (the day it was done, gone: as said)
+
+
 def test_the_passages_that_say_a_day_they_are_not_of():
     # trial s53: "anything planned for december 14th" had been told nothing was set for then, though a contact's page
     # said "agreed to attend POC readout [[Dec 14th, 2026]]" and the journal of 1 December "readout on Dec 14"

@@ -1160,6 +1160,11 @@ class Agenda:
                 else frozenset()  # (read only where it says a day it is not of: most passages say none)
             # (not a day it writes on its own too: "Kit order window 1-17 Sep; fitting Sat 11 Sep", the review)
             inside = inside - _days_alone(chunk.text, entry or chunk.date or "") if inside else inside
+            # (not a day to come of a line that says it is done: "Safeguarding refresher online by 31 Dec — DONE 12
+            # Nov", trial s89 T, first for "what's on next week")
+            done = bool(said - own) and _SAID_DONE.search(chunk.text) is not None
+            if done:
+                said = frozenset(d for d in said if d[:10] <= today_iso or len(d) < 10)
             for day in said - own:
                 (told_spans if day in inside else told)[day].append(row)
                 if day not in inside:
@@ -1167,7 +1172,8 @@ class Agenda:
             # (a week's other days after its first, "w/c 28 Jun": for a question of a week or less only, not "who is off
             # in august" of "w/c 26 July", trial s76 R)
             for day in days_told(chunk, entry, order) - said - own:
-                told_weeks[day].append(row)
+                if not (done and day > today_iso):
+                    told_weeks[day].append(row)
             if (labelled := _month_year_label(chunk.text)) is not None:  # (of a day or none: "Takings Dec 2026: £12,655"
                 named_months[labelled].append(row)  # in a rota's lines after "Back Fri 2 Jan", trial s75 P)
             if not own and not chunk.origin and chunk.kind != "code":
