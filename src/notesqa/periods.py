@@ -573,6 +573,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     for m in _SEASON.finditer(text):
         if advice and not (m[1] or m[3] or m[5] or m[6]):
             continue  # "how do I stop the archtop drying out over the winter?": when to do it, not a period (trial s60)
+        if _FALL_DONE.search(text, 0, m.end()):
+            continue  # "when did mum last fall": a fall, no autumn (trial s89 U: only 2029's autumn had been searched)
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
             out.update(_season(m, today, ahead, present))
     for m in _SPAN.finditer(text):  # "in the next two weeks": today and the 13 days after it; "the past two weeks"
@@ -1214,6 +1216,10 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"s?(?:\s+(
                      r"|(?:in|during|over)\s+(?:the\s+)?" + _SEASONS +
                      r"(?:\s+(?:of\s+)?" + _SEASON_YEAR + r"\b|" + _SEASON_ENDS + r")"
                      r"|" + _SEASONS + r"\s+(?:of\s+)?" + _SEASON_YEAR + r")\b", re.IGNORECASE)
+# "fall" the verb after a subject of one word, or a name after "my", "the" ..., and "last": "when did mum last fall",
+# "when did my dad last fall"; not "what did we do last fall"
+_FALL_DONE = re.compile(r"\b(?:did|does|do|will|would|could|might)\s+(?:(?:my|our|his|her|the|their|your)\s+)?"
+                        r"(?!(?:do|go|see|get|have|make)\b)[\w'’]+\s+last\s+fall\b", re.IGNORECASE)
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MAY_DO = re.compile(r"\s*(?:can|could)\s+(?!i\b|we\b|you\b)(?:the\s+)?[a-z][\w'’-]*\s+[a-z]", re.IGNORECASE)
