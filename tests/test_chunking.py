@@ -493,6 +493,10 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     assert day_of_month_heading("Mon 3 Jan", "2028", near="2028-12-01") == day_of_month_heading("3 Jan", "2028", "2028-12-01") \
         == day_of_month_heading("Wed 3 Jan", "2028") == "2028-01-03"  # (a year said: its own)
     assert headings_day(["December 2028", "Wed 3 Jan"]) == "2029-01-03"
+    # ... with words after it, under a month heading with an aside (trial s89 S: "# January 2030 (plans)" > "## Mon 31
+    # Dec - New Year's Eve" had been of 2030, a Tuesday)
+    assert headings_day(["January 2030 (plans)", "Mon 31 Dec - New Year's Eve"]) == "2029-12-31"
+    assert headings_day(["January 2030 (plans)", "Tue 31 Dec - New Year's Eve"]) == "2030-12-31"
     assert headings_day(["2028", "Wed 3 Jan"]) == headings_day(["Wed 3 Jan"], year="2028") == "2028-01-03"  # (a year's)
     # ... not a weekday slip of its own month's (the review: "Wed 5 Dec" under "December 2028", a Tuesday, had been 2029's)
     assert headings_day(["December 2028", "Wed 5 Dec"]) == "2028-12-05"

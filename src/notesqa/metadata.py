@@ -399,7 +399,7 @@ def _headings_day(headings: Sequence[str], year: str | None = None, dated: str |
         if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and month_number(m[1]):
             return calendar_day(m[1], "1", said)
         if day := day_of_month_heading(headings[at], known, near=_month_above(headings[:at])) \
-                or _day_before_words(headings[at], known) \
+                or _day_before_words(headings[at], known, _month_above(headings[:at])) \
                 or _bracketed_day(headings[at], known) or _closing_day_of(headings[at], known):
             return day
         if "月" in headings[at] and (day := cjk_day(headings[at], known)):
@@ -472,11 +472,12 @@ _OWN_YEAR = re.compile(r"(.*[A-Za-z].*?)\s+((?:19|20)\d\d|\d\d)")  # "Fri 27 Nov
 _DAY_THEN_WORDS = re.compile(r"\s*(\S+(?:\s+\S+){0,2}?)\s+[–—-]\s+\S")  # "Sat 17/01 – The Crown, trio"
 
 
-def _day_before_words(text: str, year: str | None) -> str | None:
+def _day_before_words(text: str, year: str | None, near: str | None = None) -> str | None:
     """The day of year a heading opens with before a dash and words (day_of_month_heading's: "Sat 17/01 – The Crown,
-    trio" under "## January" of "Gig Log 2026", trial s60 UA: its gigs had been of no day); None for another."""
+    trio" under "## January" of "Gig Log 2026", trial s60 UA: its gigs had been of no day; near: its month heading's
+    first day, "# January 2030" > "## Mon 31 Dec - New Year's Eve" 2029's, trial s89 S); None for another."""
     m = _DAY_THEN_WORDS.match(text) if year else None
-    return day_of_month_heading(m[1], year) if m else None
+    return day_of_month_heading(m[1], year, near) if m else None
 
 
 # a heading of months and their year ("Feb - Mar 2026", "Nov 2025 - Jan 2026"), or of words and a month in brackets
@@ -652,7 +653,9 @@ def _month_above(headings: Sequence[str]) -> str | None:
     """The first day (ISO) of the month and year the innermost of headings that says a year is ("# December 2028"),
     else None (a year's, "## 2028", or none)."""
     said = next((h for h in reversed(headings) if year_said(h)), None)
-    m = _MONTH_ALONE.fullmatch(said) if said else None
+    # (an aside of no number after it: "# January 2030 (plans)" > "## Mon 31 Dec", trial s89 S, of 2030 had been a
+    # Tuesday's)
+    m = _MONTH_ALONE.fullmatch(_ASIDE.sub("", said) if "(" in said else said) if said else None
     return calendar_day(m[1], "1", m[2]) if m and m[2] and month_number(m[1]) else None
 
 
