@@ -260,8 +260,11 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
     agenda = Agenda([bullet(f"Strategy statement published on the website by {ahead.day} {ahead:%b} (done - see notes)"),
                      bullet(f"Payment on account due {written(ahead)} - done", 1),
                      bullet(f"VAT return due {written(gone)} - done", 2),
-                     bullet(f"Payment on account due {written(ahead)} - get it done early", 3)])
-    assert list(agenda.due_on({ahead.isoformat(), gone.isoformat()})) == [2, 3]
+                     bullet(f"Payment on account due {written(ahead)} - get it done early", 3),
+                     # (not a done word of something else: the review)
+                     bullet(f"✅ booked: party {written(ahead)}, sorted childcare", 4),
+                     bullet(f"Boiler service - done. Next service due {written(ahead)}", 5)])
+    assert list(agenda.due_on({ahead.isoformat(), gone.isoformat()})) == [2, 3, 5]
     # ... or a deadline a few words and a mark before it (trial s80 AA-20: "Sign-up deadline for the ICB LES pack: **30
     # April 2027**" had not been due, "what paperwork is due end of this month" out of ten); not one of no mark
     agenda = Agenda([bullet(f"Sign-up deadline for the ICB LES pack: **{written(ahead)}**. Dr Raman to sign."),

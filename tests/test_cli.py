@@ -550,6 +550,7 @@ def test_a_followup_asked_on_the_command_line_is_said_to_be_read_on_its_own(buil
     # ... nor a saying or a phrase of its own, read so by a pronoun or a word it may lean on (trials s89 I, W)
     assert "on its own" not in _ask(*args, "if in doubt leave it out").stderr
     assert "on its own" not in _ask(*args, "from the feedback").stderr
+    assert "on its own" in _ask(*args, "tell me more about it").stderr  # (the review: still a follow-up's)
 
 
 def test_a_notes_name_asked_on_the_command_line_is_no_followup_and_says_it_is_that_note(tmp_path):

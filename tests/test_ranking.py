@@ -2911,8 +2911,11 @@ def test_a_number_asked_inside_a_range_a_passage_states_lifts_it():
     # "k is 6.8 what do i give first", above "K+ ≥ 6.5 ... 6.5-7.0: calcium gluconate")
     shifts = [_chunk("Rota.md", 0, "Long day 08:00–20:30"), _chunk("Plan.md", 0, "Wk 5–8: 3 runs a week"),
               _chunk("Hyperkalaemia.md", 0, "K+ 6.5-7.0: calcium gluconate 10 ml")]
-    assert [c.explain.in_range for c in fuse(shifts, _dense_only([0.5, 0.5, 0.5]), "k is 6.8 what do i give first", {},
-                                             None, 10) if c.row < 2] == ["", ""]
+    ranked = fuse(shifts, _dense_only([0.5, 0.5, 0.5]), "k is 6.8 what do i give first", {}, None, 10)
+    assert {c.row: c.explain.in_range for c in ranked} == {0: "", 1: "", 2: "6.8"}  # (a range before its colon: the review)
+    # ... a measure asked in a range of its measure still (the review: "Age in years 12 - 17" for a 15 year old)
+    ages = [_chunk("Fees.md", 0, "Age in years 12 - 17: junior rate")]
+    assert fuse(ages, _dense_only([0.5]), "fee for a 15 years old", {}, None, 10)[0].explain.in_range == "15"
 
 
 def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():

@@ -584,8 +584,17 @@ _DEADLINE_OPENING = re.compile(r"\s*(?:\*\*|__)?([^—–:\n]{3,30}?)(?:\*\*|__)
 
 
 # a line's word that it is done, set apart: "(done - see 2029_12_13)", "- done", "DONE 12/12", "✅"
-_SAID_DONE = re.compile(r"(?:[(\[]|\s[-–—]|[.;,]\s)\s*(?:done|completed?|finished|sorted)\b(?![-\w])|[\u2705\u2714]",
-                        re.IGNORECASE)
+_SAID_DONE = re.compile(r"(?:[(\[]|\s[-–—]|[.;,]\s)\s*(?:done|completed?|finished|sorted)\b(?![-\w])"
+                        r"(?=\s*(?:$|[)\].,;:!]|[-–—]|\d|(?:on|by|at|today|yesterday|early|late|already)\b))"
+                        r"|[\u2705\u2714](?=\s*(?:$|\d))", re.IGNORECASE)
+
+
+def said_done(text: str) -> bool:
+    """Does a line say it is done after a day it writes ("by 31 Dec (done - see 2029_12_13)", "by 31 Dec — DONE 12
+    Nov", "pay by 30 Sept ✅"), not of something else ("✅ booked", "done deal", "sorted childcare", "Boiler service -
+    done. Next service due 3 Jan 2030": the review)?"""
+    m = _SAID_DONE.search(text)
+    return m is not None and any(ch.isdigit() for ch in text[:m.start()])
 
 
 def _due_to_come(chunk: Chunk, order: str | None, today_iso: str) -> str | None:
@@ -1162,7 +1171,7 @@ class Agenda:
             inside = inside - _days_alone(chunk.text, entry or chunk.date or "") if inside else inside
             # (not a day to come of a line that says it is done: "Safeguarding refresher online by 31 Dec — DONE 12
             # Nov", trial s89 T, first for "what's on next week")
-            done = bool(said - own) and _SAID_DONE.search(chunk.text) is not None
+            done = bool(said - own) and said_done(chunk.text)
             if done:
                 said = frozenset(d for d in said if d[:10] <= today_iso or len(d) < 10)
             for day in said - own:
@@ -1243,7 +1252,7 @@ class Agenda:
                 # 2029_12_13)", trial s89 A, had been due next week, first for "whats due next week")
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
                         (day := due_in_words(chunk.text, "") or _due_to_come(chunk, order, today_iso)) and \
-                        (day < today_iso or not _SAID_DONE.search(chunk.text)):
+                        (day <= today_iso or not said_done(chunk.text)):
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
                 elif chunk.kind in ("bullet", "table_row") and not chunk.origin and \

@@ -245,7 +245,8 @@ def opens_on(question: str) -> bool:
 
 
 _ASKING = re.compile(r"\s*(?:who|what|when|where|which|why|how|whats|whens|wheres|whos|hows|did|does|do|is|are|was|were|"
-                     r"can|could|should|will|would|has|have|had)\b", re.IGNORECASE)
+                     r"can|could|should|will|would|has|have|had|tell|show|give|their|his|her|its|they|he|she|it|them|"
+                     r"those|these)\b", re.IGNORECASE)  # (asks, or opens on someone it does not name: "their email")
 
 
 def is_followup(question: str) -> bool:

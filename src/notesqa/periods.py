@@ -573,7 +573,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     for m in _SEASON.finditer(text):
         if advice and not (m[1] or m[3] or m[5] or m[6]):
             continue  # "how do I stop the archtop drying out over the winter?": when to do it, not a period (trial s60)
-        if _FALL_DONE.search(text, 0, m.end()):
+        if (fell := _FALL_DONE.search(text, 0, m.end() + 16)) and fell.end() == m.end():
             continue  # "when did mum last fall": a fall, no autumn (trial s89 U: only 2029's autumn had been searched)
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
             out.update(_season(m, today, ahead, present))
@@ -1054,7 +1054,9 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
         # on 9 September, trial s79 D, had been last winter's; in the spring, or asked of in the past, the one just
         # over: "how many hives did we lose this winter" in June, the review)
         back = _PAST.search(m.string) is not None
-        y = today.year if start_month != 12 or today.month >= 6 and not back else today.year - 1
+        # (... in December the one begun, whatever the tense: "what did we do this winter" on 27 December, the s89
+        # review, had been the winter before)
+        y = today.year if start_month != 12 or today.month == 12 or today.month >= 6 and not back else today.year - 1
     elif when in ("next", "coming") or (when != "last" and (ahead or present and _season_soon(start, today))):
         now = next((y for y in (today.year - 1, today.year) if start(y) <= today < end(y)), None)
         # (the one it is now, not "next": "whats happening over the summer holidays" on 1 July had been next year's,
@@ -1189,7 +1191,7 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"until|till|when|then|will|would|can|could|should|just|gone|mum|dad|what|where|"
                       r"who|how|if|as|the|a|my|our|me|us)\b)[a-z]+\b)(?!\s+nights?\s+out\b))"
                       # (its year after "weekend": "easter weekend last year", trial s76 A, had been this year's)
-                      r"(?:(?:\s+weekend)?(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year))?\b(?!-(?:\d|(?-i:[A-Z])))",
+                      r"(?:(?:\s+weekend)?(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year))?\b(?!-\d{3})",
                       re.IGNORECASE)
 _IN_THE_NEW_YEAR = re.compile(r"\b(?:in|after|early\s+in)\s+the\s+new\s+year\b(?!['’]?s)|\bafter\s+new\s+year\b(?!['’]?s)",
                               re.IGNORECASE)
@@ -1218,8 +1220,10 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"s?(?:\s+(
                      r"|" + _SEASONS + r"\s+(?:of\s+)?" + _SEASON_YEAR + r")\b", re.IGNORECASE)
 # "fall" the verb after a subject of one word, or a name after "my", "the" ..., and "last": "when did mum last fall",
 # "when did my dad last fall"; not "what did we do last fall"
-_FALL_DONE = re.compile(r"\b(?:did|does|do|will|would|could|might)\s+(?:(?:my|our|his|her|the|their|your)\s+)?"
-                        r"(?!(?:do|go|see|get|have|make)\b)[\w'’]+\s+last\s+fall\b", re.IGNORECASE)
+_FALL_DONE = re.compile(r"\b(?:did|does|do|will|would|could|might)\s+(?:(?:my|our|his|her|the|their|your|mr|mrs|ms|miss|"
+                        r"dr|(?-i:[A-Z][a-z]+))\.?\s+)?(?!(?:do|go|see|get|have|make)\b)[\w'’]+\s+last\s+fall"
+                        r"(?=\s*(?:$|[?.!,]|(?:over|down|off|again|out|in|at|on|this|during|and|while|when)\b))",
+                        re.IGNORECASE)
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MAY_DO = re.compile(r"\s*(?:can|could)\s+(?!i\b|we\b|you\b)(?:the\s+)?[a-z][\w'’-]*\s+[a-z]", re.IGNORECASE)

@@ -206,10 +206,11 @@ RANGE_BONUS = 0.1
 # (not a code's number before a dash, "LT1 — 97": trial s87 M, "holds 32 in its range" for "failed with 32")
 # (nor a span of clock times, "Long day 08:00–20:30": trial s89 E, "holds 6.8 in its range" for "k is 6.8 what do i
 # give first")
-_RANGE = re.compile(r"(?<![\w.,:])(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)(?![\d,:]|\.\d)")
-# ... nor of numbered things: "Wk 5–8", "pages 10-20" (trial s89 E)
+_RANGE = re.compile(r"(?<![\w.,:])(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)(?![\d,]|\.\d|:\d)")
+# ... nor of numbered things, for a number asked without its measure: "Wk 5–8", "pages 10-20" (trial s89 E; "12.5
+# weeks" in "Weeks 11 - 14", "Potassium levels 6.5 - 7.0" still: the review)
 _NUMBERED_BEFORE = re.compile(r"\b(?:wks?|weeks?|days?|nos?|pages?|pp?|ch|chapters?|rows?|steps?|years?|yrs?|q|lessons?|"
-                              r"sessions?|rounds?|units?|levels?|grades?)\.?\s*$", re.IGNORECASE)
+                              r"sessions?|rounds?)\.?\s*$", re.IGNORECASE)
 _NUMBER_ASKED = re.compile(r"(?<![\w.,/-])(\d+(?:\.\d+)?)(?![\w,/-]|\.\d)(\s*(?:-\s*)?(?:kg|kilos?|g|mg|mcg|ml|l|lbs?|"
                            r"yrs?|years?|months?|cm|mm|m|km|mph|%)\b)?", re.IGNORECASE)
 # A question for the day of one thing that names no day ("when is the Y10 mock?", "when did Sian pass her ECT?"): a
@@ -1178,11 +1179,12 @@ def _in_range(of: list[Chunk], text: str) -> list[str]:
              if ("." in w or unit or 10 <= float(w) and not _a_year(w)) and (unit or w not in dated)]
     if not asked:
         return [""] * len(of)
+    measured = any(unit for _, unit in _NUMBER_ASKED.findall(text))
     out = []
     for c in of:
         spans = [(float(m[1]), float(m[2])) for m in _RANGE.finditer(c.text)
                  if not (_a_year(m[1]) or _a_year(m[2]) or _a_code(m)
-                         or _NUMBERED_BEFORE.search(c.text, max(0, m.start() - 12), m.start()))] \
+                         or not measured and _NUMBERED_BEFORE.search(c.text, max(0, m.start() - 12), m.start()))] \
             if any(ch.isdigit() for ch in c.text) else []
         out.append(next((w for w, q in asked for lo, hi in spans if lo < hi and lo <= q <= hi), ""))
     return out
