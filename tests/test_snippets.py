@@ -1513,6 +1513,10 @@ def test_a_quote_or_a_callout_of_one_line_ends_where_it_does():
     # page's next block, "If Awards for All say no ... from reserves")
     titled = [dataclasses.replace(tip[0], parents=["Quote"]), *tip[1:]]
     assert select(NoteTree.build(titled), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == ()
+    # ... but a list inside the callout after a blank line goes on (the shared Obsidian set's SIP note: "This has four
+    # major responsibilities." had lost its list)
+    inside = [titled[0], *(dataclasses.replace(c, parents=["Quote"]) for c in tip[1:])]
+    assert select(NoteTree.build(inside), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
 
 
 def test_a_steps_code_that_matched_shows_the_steps_from_the_first_as_far_as_they_fit():

@@ -1175,10 +1175,12 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
                 used += len(code) + 1
                 continue  # ... after the rest of its block
             break
-        if c.kind == "quote" and c.parent is None and j - 1 == row and nxt.kind != "quote" and nxt.line > c.end_line + 1:
+        if c.kind == "quote" and (not c.parents or c.parent is None and nxt.parents[:len(c.parents)] != c.parents) \
+                and j - 1 == row and nxt.kind != "quote" and nxt.line > c.end_line + 1:
             break  # a quote, a callout of one line, ends where it does, not in the list a blank line after it (trial
-            # s47: a tip had gone on to the prices; under its title too, trial s89 D); a list inside it goes on from the
-            # line under it
+            # s47: a tip had gone on to the prices; under its title too, trial s89 D, where what follows is not under
+            # that title); a list inside it goes on from the line under it (a callout's list after a blank line: the
+            # shared Obsidian set's "SIP" note)
         if nxt.kind == "bullet" and nxt.depth <= c.depth and _CARD_BLOCK.search(nxt.text) is not None:
             break  # a flashcard after it is another question, its answer under it (trial s52: "opioid toxicity triad?
             # #card" had ended a hit, without its answer)
