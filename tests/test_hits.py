@@ -391,6 +391,9 @@ def test_hits_after_those_of_the_days_asked_are_said_to_be_others():
         (1, "Not dated on 2026-11-26 or on 2026-12-03, but near the question:")
     assert others_from([day, other], "what did i write between 2026-11-02 and 2026-11-04?") == \
         (1, "Not dated from 2026-11-02 to 2026-11-04, but near the question:")
+    # ... of one of them dated then, set apart as far from the question, no "Not dated" (trial s89 E)
+    dated = dataclasses.replace(other, date="2026-12-07")
+    assert others_from([day, dated], "what did i write on 2026-12-07?") == (1, "Other passages near the question:")
     # all of the days, none of them (notice says so), or a question about no day: nothing to say
     for hits, q in (([day, day], "what is due on 2026-12-07?"), ([other, day], "what is due on 2026-12-07?"),
                     ([day, other], "cells")):

@@ -360,7 +360,19 @@ def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
     # (of a question for what is due, "not due" then: trial s51's "Not dated from 2026-11-30 to 2026-12-06" had stood
     # above a to-do written that week, due no day)
     said = "due" if asks_due(question) else "dated"
+    if when and said == "dated" and _dated_in(hits[at:], question):
+        # (one of them is dated then, set apart as far from the question: trial s89 E, "Not dated on 2029-12-31" over
+        # a hit labelled "dated 2029-12-31")
+        return at, "Other passages near the question:"
     return at, ("Not overdue, but near the question:" if not when else f"Not {said} {when}, but near the question:")
+
+
+def _dated_in(hits: list[Hit], question: str) -> bool:
+    """Is one of hits dated one of the days the question asks (periods.days; of no year, "MM-DD", any year's)?"""
+    from .periods import days
+
+    asked = days(question)
+    return any(h.date and (h.date[:10] in asked or h.date[5:10] in asked) for h in hits)
 
 
 def days_asked(question: str) -> frozenset[str]:
