@@ -1689,6 +1689,24 @@ def test_asked_what_is_due_when_nothing_is_a_task_due_another_day_is_not_of_the_
     assert idx.notice(hits, question).startswith("Nothing in your notes is due from ")
 
 
+def test_asked_for_a_day_no_note_is_of_a_passage_that_only_says_it_is_not_shown_alone(tmp_path, embedder):
+    # trials s89 D, V: "what did i do on boxing day" had shown a supplier's "Christmas shutdown: 24 Dec to 1 Jan" alone,
+    # at -k 10 too; a day's own note is still shown alone
+    from datetime import date, timedelta
+
+    gone = date.today() - timedelta(days=20)
+    notes = tmp_path / "notes"
+    write(notes / "Suppliers.md", f"# Suppliers\n\n- Fisher shut on {gone.day} {gone:%B %Y}, back the week after\n")
+    write(notes / "Plans.md", "# Plans\n\n- Stocktake in January\n- New till roll supplier\n")
+    idx = built_index(notes, tmp_path, embedder)
+    question = f"what did i do on {gone.day} {gone:%B}"
+    hits = idx.search(question, k=5)
+    assert "Fisher" in hits[0].text and len(hits) > 1
+    write(notes / "Diary" / f"{gone}.md", "# Diary\n\n- Stocktake with Kerry, 4 hours\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert all(h.path == f"Diary/{gone}.md" or "Fisher" in h.text for h in idx.search(question, k=5))
+
+
 def test_asked_what_was_due_a_day_gone_a_line_due_then_is_due_not_nothing(tmp_path, embedder):
     # trial s88 H: "what was due on 29 august" had said "Nothing in your notes is due on August 29" over its first hit,
     # a daily note's "due:: 2029-08-29 pay Premier football club for autumn term (£55 on ParentPay)"

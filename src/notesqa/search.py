@@ -277,7 +277,8 @@ class NotesIndex:
                 live, text, ranked, origin, wanted, budget, min_score, mask)]
             once = _once(hits, each_day)
         hits = once
-        hits = _days_first(_not_saying(hits, filters.excluded)[:n], asks_only_the_day(text), listed=due)
+        hits = _days_first(_not_saying(hits, filters.excluded)[:n], asks_only_the_day(text), listed=due,
+                           asked=frozenset(days(text)))
         # (the last meeting's best k, then as the note has them: not its first k lines)
         return _meeting_as_written(hits[:k]) if last_meeting else hits[:k]
 
@@ -1125,11 +1126,14 @@ def _no_says_all(score: float, says_all: bool) -> float:
     return score - (ranking.SAYS_ALL_BONUS if says_all else 0.0)
 
 
-def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:
+def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False,
+                asked: frozenset[str] = frozenset()) -> list[Hit]:
     """For a question about days ("what did I write last Tuesday?"), the hits of those days before the rest,
     each part in its order: a close match of another day goes after them, under hits.others_from's line.
     as_written (the question asks for the day and nothing else: "what did I do on 2024-03-06?"): the day's
-    hits alone, in the order they were written, each note's from its top, the best note first."""
+    hits alone, in the order they were written, each note's from its top, the best note first, where one of them is
+    dated one of the days asked (asked: periods.days'); passages that only say the day, the rest after them (trials
+    s89 D, V: "what did i do on boxing day" had shown a supplier's "Christmas shutdown 2029: 24 Dec to 1 Jan" alone)."""
     # of those days and near the question: ranked within DAY_BONUS of the best hit of no such day (trial s36b: "...
     # Leo's football on Saturday?" put last Saturday's tyre check, 186th by meaning, first, but only at -k 8 and
     # more); any of the day's, for a question for the day and nothing else, and every task listed as due or
@@ -1138,7 +1142,9 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     reach = _in_days_reach(of_days, [_no_says_all(h.score, h.explain is not None and h.explain.says_all) for h in hits])
     near = as_written or listed or reach is None
     day = [h for h, d, r in zip(hits, of_days, reach or of_days) if d and (near or r)]
-    if as_written and day:  # ... and only those: the day's entries are the answer, not another day's near words
+    if as_written and day and (not asked or any(h.date and (h.date[:10] in asked or h.date[5:10] in asked)
+                                                for h in day)):
+        # ... and only those: the day's entries are the answer, not another day's near words
         # (trial s37: three copies of another day's "Work was brutal" had followed the day's two); no line of them
         # matched more than another (trial s67 B: "what did i do last week" had marked one line of a journal's); a
         # month's row of figures after what was done on its days (trials s69 D, s70 D: "month: Mar | blue lb: 115"
