@@ -41,6 +41,9 @@ def test_the_latest_is_asked_for():
     for q in ("what did we say in our last 1:1?", "the latest update on Alpha", "most recent standup"):
         assert asks_latest(q), q
     assert asks_latest("my last entries")
+    # ... a fall, no autumn (trial s89 U: "when did mum last fall" had been of last autumn, no newest)
+    assert asks_latest("when did mum last fall") and asks_latest("mum's last fall")
+    assert not asks_latest("what did we do last fall")
     assert asks_latest("stock value at the last stocktake") and asks_latest("when was the last audit")  # (s77 Q)
     # ... an amount as it is now (trial s58 PC-036: "kierans arrears how much now" had put the oldest figure first)
     for q in ("kierans arrears how much now", "what's the rent now?", "how many hens do we have now",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .keywords import ONE_ON_ONE
-from .periods import COMING_UP, DEADLINE, DUE, HOLIDAY_WORDS, days, without_days
+from .periods import COMING_UP, DEADLINE, DUE, HOLIDAY_WORDS, days, says_a_fall, without_days
 
 
 # a version: 0.10.2, v1.2.3 (three or more dotted parts, not part of a longer number or word)
@@ -398,7 +398,8 @@ def asks_earliest(text: str) -> bool:
 
 def asks_latest(text: str) -> bool:
     """Does the question ask for the latest of something dated ("what did we say in our last 1:1?")?"""
-    return _LATEST.search(text) is not None or _LAST_MET.search(text) is not None
+    # (... "when did mum last fall": a fall's, no season's, trial s89 U)
+    return _LATEST.search(text) is not None or _LAST_MET.search(text) is not None or says_a_fall(text)
 
 
 # "when is the next steering committee?", "when's my next dentist appointment", "when's our next 1:1": the soonest

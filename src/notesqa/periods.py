@@ -1219,11 +1219,18 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"s?(?:\s+(
                      r"(?:\s+(?:of\s+)?" + _SEASON_YEAR + r"\b|" + _SEASON_ENDS + r")"
                      r"|" + _SEASONS + r"\s+(?:of\s+)?" + _SEASON_YEAR + r")\b", re.IGNORECASE)
 # "fall" the verb after a subject of one word, or a name after "my", "the" ..., and "last": "when did mum last fall",
-# "when did my dad last fall"; not "what did we do last fall"
-_FALL_DONE = re.compile(r"\b(?:did|does|do|will|would|could|might)\s+(?:(?:my|our|his|her|the|their|your|mr|mrs|ms|miss|"
-                        r"dr|(?-i:[A-Z][a-z]+))\.?\s+)?(?!(?:do|go|see|get|have|make)\b)[\w'’]+\s+last\s+fall"
+# "when did my dad last fall", "mum's last fall"; not "what did we do last fall"
+_FALL_DONE = re.compile(r"(?:\b(?:did|does|do|will|would|could|might)\s+(?:(?:my|our|his|her|the|their|your|mr|mrs|ms|miss|"
+                        r"dr|(?-i:[A-Z][a-z]+))\.?\s+)?(?!(?:do|go|see|get|have|make)\b)[\w'’]+|\b\w+['’]s)\s+last\s+fall"
                         r"(?=\s*(?:$|[?.!,]|(?:over|down|off|again|out|in|at|on|this|during|and|while|when)\b))",
                         re.IGNORECASE)
+
+
+def says_a_fall(text: str) -> bool:
+    """Does text say "last fall" of a fall, not of autumn ("when did mum last fall", "mum's last fall": _FALL_DONE)?"""
+    return "fall" in text.lower() and _FALL_DONE.search(text) is not None
+
+
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _MAY_DO = re.compile(r"\s*(?:can|could)\s+(?!i\b|we\b|you\b)(?:the\s+)?[a-z][\w'’-]*\s+[a-z]", re.IGNORECASE)
