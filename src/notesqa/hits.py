@@ -368,11 +368,14 @@ def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
 
 
 def _dated_in(hits: list[Hit], question: str) -> bool:
-    """Is one of hits dated one of the days the question asks (periods.days; of no year, "MM-DD", any year's)?"""
-    from .periods import days
+    """Is one of hits dated one of the days the question asks (days_asked, as the line over them reads them)?"""
+    asked = days_asked(question)
+    return any(dated_then(h, asked) for h in hits)
 
-    asked = days(question)
-    return any(h.date and (h.date[:10] in asked or h.date[5:10] in asked) for h in hits)
+
+def dated_then(hit: Hit, asked: frozenset[str]) -> bool:
+    """Is a hit dated one of the days asked ("YYYY-MM-DD", or "MM-DD" of any year's)?"""
+    return bool(hit.date) and (hit.date[:10] in asked or hit.date[5:10] in asked)
 
 
 def days_asked(question: str) -> frozenset[str]:

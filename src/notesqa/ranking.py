@@ -1068,7 +1068,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                                     worded=_words_said(of, asked, scores.words) * (own > 0),
                                     ahead=ahead if last_done else None) \
         if asks_latest(text) \
-        else (_last_of_any_year(of, day, text, today), [])
+        else (_last_of_any_year(of, day, text, today), {})
     ordinal = _ordinal_rows(of, fused, text)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
     coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
@@ -2702,7 +2702,7 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
 
 def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray, alone: bool = False,
              today: str | None = None, named_any: np.ndarray | None = None, worded: np.ndarray | None = None,
-             ahead: np.ndarray | None = None) -> tuple[np.ndarray, list[int]]:
+             ahead: np.ndarray | None = None) -> tuple[np.ndarray, dict[int, str]]:
     """For each candidate: 1 for those of the newest day among the best dated candidates (RECENT_NEAR of the best's
     fused score or more, RECENT_AMONG at most: trial s45's newest staff meeting had not been among the ten best), 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
@@ -2717,7 +2717,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     where any says one ("when did i last ring holt's": trial s81 R, a journal of none of its words had been the newest
     match; "when did i last do breakfast club": trial s83 D, "the kids made breakfast" of a day after the club's).
     ahead: for each candidate, is it of a day to come (_ahead), where the caller has read it; else read here.
-    (Those of the newest day, the dated candidates they were found among.)"""
+    (Those of the newest day, the dated candidates they were found among, each with its day: _day_done's.)"""
     out = np.zeros(len(cand), dtype=np.float32)
     today = today or clock.today().isoformat()
     # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47;
@@ -2774,10 +2774,10 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
             out[j] = float(day_of[j] == newest)
     for j in _newest_of_tables(chunks, cand, dated):
         out[j] = 1.0
-    return out, dated
+    return out, {j: day_of[j] for j in dated}
 
 
-def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: list[int], today: str,
+def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: dict[int, str], today: str,
                   fused: np.ndarray) -> np.ndarray:
     """rank with the candidates of the newest day _recency found (recent) just above the best of those it found them
     among, of older days (trial s83 A: "when did powells last collect" had put the 15 March journal's "Powell's
@@ -2788,7 +2788,7 @@ def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: 
     the s83 rescore)."""
     if not among:
         return rank
-    day_of = {j: _day_done(of[j], today) for j in among if recent[j] > 0}
+    day_of = {j: d for j, d in among.items() if recent[j] > 0}
     newest = [j for j, d in day_of.items() if d == max(day_of.values(), default="")]
     if not newest or max(fused[j] for j in newest) < RECENT_NEAR * float(fused.max()):
         return rank

@@ -27,7 +27,7 @@ from .chunking import Chunk, field_lead, has_words, row_cells, task_state
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
-from .hits import Hit, Nothing, days_asked, no_match, notice, others_from, with_spelling
+from .hits import Hit, Nothing, dated_then, days_asked, no_match, notice, others_from, with_spelling
 from .keywords import tokenize
 from .manifest import Manifest
 from .metadata import headings_day, month_number, month_start, period_week
@@ -1142,8 +1142,7 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False,
     reach = _in_days_reach(of_days, [_no_says_all(h.score, h.explain is not None and h.explain.says_all) for h in hits])
     near = as_written or listed or reach is None
     day = [h for h, d, r in zip(hits, of_days, reach or of_days) if d and (near or r)]
-    if as_written and day and (not asked or any(h.date and (h.date[:10] in asked or h.date[5:10] in asked)
-                                                for h in day)):
+    if as_written and day and (not asked or any(dated_then(h, asked) for h in day)):
         # ... and only those: the day's entries are the answer, not another day's near words
         # (trial s37: three copies of another day's "Work was brutal" had followed the day's two); no line of them
         # matched more than another (trial s67 B: "what did i do last week" had marked one line of a journal's); a
