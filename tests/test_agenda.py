@@ -1024,6 +1024,22 @@ def test_a_line_of_a_sum_under_a_heading_that_labels_a_month_is_of_it():
     assert since.labelling_month("2029-08").tolist() == [0] and since.labelling_month("2028-08").tolist() == []
 
 
+def test_a_table_row_of_month_columns_is_of_each_month_it_has_a_value_of():
+    # trial s90 G: "Tool: Intercom | ... | Jan 2030: £1,104 | Feb 2030: £1,236" of a monthly bills table had been of no
+    # month, 8th for "what did intercom cost us in february" under six February journal lines of none of its words; a
+    # month column of no year is of its note's year; an empty cell, or a column of no month ("Renews"), is of none
+    def row(text, seq, title="Vendors and tools"):
+        return dataclasses.replace(bullet(text, seq), kind="table_row", date=None, path=f"{title}.md", title=title,
+                                   heading=["Monthly bills"])
+
+    agenda = Agenda([row("Tool: Intercom | Jan 2030: £1,104 | Feb 2030: £1,236 | Renews: monthly", 0),
+                     row("Tool: Loom | Jan 2030: £60 | Feb 2030:  | Renews: May", 1),
+                     row("Tool: Slack | Jan: £310 | February: £320", 2, title="Bills 2030")])
+    assert agenda.labelling_month("2030-02").tolist() == [0, 2]
+    assert agenda.labelling_month("2030-01").tolist() == [0, 1, 2]
+    assert agenda.labelling_month("2030-05").tolist() == [] and agenda.labelling_month("2029-02").tolist() == []
+
+
 def test_a_day_after_its_weekday_without_its_year_is_of_the_year_near_today_it_is_on(monkeypatch):
     # trial s85 K: "INSET day Fri 1 Dec – no run" of a school contract's term dates had been of any year's 1 December, no
     # day "when is the next inset day" reads (the coming year's), the past one of 4 September first

@@ -803,6 +803,24 @@ _YEAR_CLOSING = re.compile(r"[\s,]+(?:19|20)\d\d\s*$")
 _ASIDE_CLOSING = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+def _month_columns(chunk: Chunk, year: str | None) -> frozenset[str]:
+    """The months ("YYYY-MM", or "MM" of no year known) a table row's columns are headed by, a month and its year or
+    the month alone of year (its note's), where the row has a value in them: "Jan 2030: £1,104 | Feb 2030: £1,236" of
+    a monthly bills table holds a figure of each month."""
+    if chunk.kind != "table_row":
+        return frozenset()
+    months = set()
+    for column, value in row_cells(chunk.text):
+        m = _MONTH_COLUMN.fullmatch(column.strip()) if column and value.strip() else None
+        if m is not None and (number := month_number(m[1])) is not None:
+            of_year = m[2] or year
+            months.add(f"{of_year}-{number:02d}" if of_year else f"{number:02d}")
+    return frozenset(months)
+
+
+_MONTH_COLUMN = re.compile(r"([A-Za-z]{3,9})\.?(?:\s+((?:19|20)\d\d))?")
+
+
 def _months_of_label(label: str) -> frozenset[str]:
     """The month a label ends with (_MONTH_ENDING), else none."""
     m = _MONTH_ENDING.fullmatch(label.strip())
@@ -1222,6 +1240,8 @@ class Agenda:
                     named_months[month].append(row)
                 for month in _months_labelling(chunk.text):  # ("Paid in September: gas £2,380", trial s85 J)
                     labelled_months[f"{titled}-{month}" if titled else month].append(row)
+                for month in _month_columns(chunk, titled):  # ("Tool: Intercom | Jan 2030: £1,104 | Feb 2030: £1,236",
+                    labelled_months[month].append(row)  # trial s90 G: "what did intercom cost us in february", 8th)
                 # ... or its heading labels, a line of a sum under it ("## What we actually paid in August 2029" >
                 # "Electric £162.40": trial s88 F, "Nothing dated ... matches" for "what did we pay for electric in
                 # august")
