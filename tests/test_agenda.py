@@ -1179,3 +1179,11 @@ def test_a_day_that_no_longer_holds_is_not_said():
     # ... the one day after "originally" only, and not a "Before:" column's (the review)
     assert days_said("Launch originally 29 June now Fri 8 June", "2029-05-10") == {"2029-05-10", "2029-06-08"}
     assert "2029-06-08" in days_said("Task: return consent forms | Before: Fri 8 June", "2029-05-10")
+    # trial s90 G: "Dentist — was Mon 4 Mar 08:30, moved to Mon 11 Mar 08:30" had been on for "what's on next week" by
+    # its old day; "(was Thu 7 March)" after a ship day too; not a day a thing was on ("the party was Sat 3 Feb")
+    assert days_said("Dentist — was Mon 4 Mar 08:30, moved to Mon 11 Mar 08:30", "2030-02-20") == {"2030-02-20",
+                                                                                                  "2030-03-11"}
+    assert days_said("Ship: Tue 12 March 2030 (was Thu 7 March — see below)", "2030-02-20") == {"2030-02-20",
+                                                                                               "2030-03-12"}
+    assert days_said("Swimming was 3 Mar, now Tue 5 Mar", "2030-02-20") == {"2030-02-20", "2030-03-05"}
+    assert "2030-02-02" in days_said("the party was Sat 2 Feb, lovely evening", "2030-02-20")

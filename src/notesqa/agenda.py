@@ -296,17 +296,26 @@ _STRUCK = re.compile(r"~~[^~\n]+~~")
 def still_held(text: str) -> str:
     """text without the days it says no longer hold, blanked: a table's "Was: Fri 29 June | Now: Fri 8 June",
     "originally Fri 29 June" (trial s87 K: the launch moved to the 8th had been on for "whats on 29 june")."""
-    if "riginal" in text or ": " in text and "|" in text:
+    if "riginal" in text or ": " in text and "|" in text or "was " in text or "Was " in text:
         return _NO_LONGER.sub(lambda m: " " * len(m[0]), text)
     return text
 
 
+# (the verbs of a thing moved to another day, written once: ranking's _SET_AGAIN too)
+MOVED = (r"(?:changed|changing|moved|moving|rescheduled|re-?booked|re-?arranged|postponed|put\s+back|brought\s+forward|"
+         r"switched|swapped|pushed(?:\s+back)?)")
+_A_DAY = (r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?"
+          r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
 # (a cell of a column of what was, "Was: Fri 29 June"; the one day after "originally", "originally 29 June now Fri 8
 # June" saying the 8th still: the review)
+# (... or after "was" in brackets, or before a move or "now" in its sentence: "Ship: Tue 12 March (was Thu 7 March)",
+# "Dentist — was Mon 4 Mar 08:30, moved to Mon 11 Mar", trial s90 G, the dentist on for "what's on next week" by its
+# old day; not "the party was Sat 3 Feb", a day it was on)
 _NO_LONGER = re.compile(r"(?:^|(?<=\| ))(?i:was|old|previous|original|old\s+date)\s*:\s*[^|\n]*"
                         r"|\b(?i:originally)(?:\s+(?i:on|for|set\s+for|planned\s+for|due|booked\s+for))?\s+(?:\*\*)?"
-                        r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?"
-                        r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
+                        + _A_DAY +
+                        r"|(?<=\()(?i:was)\s+" + _A_DAY
+                        + r"|\b(?i:was)\s+" + _A_DAY + r"(?=[^.;\n]{0,40}?\b(?i:now|" + MOVED + r")\b)")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -369,9 +378,6 @@ TOLD_SPAN = 7  # ... and for a day or a week asked (WEEK_ASKED), those inside on
 WEEK_ASKED = 7  # the days of a week asked, at most
 # a day a thing was moved from, before the day it is moved to: "changed from Wed 16 May to Wed 23 May" is no span (trial
 # s87 V: Mrs Jenkins's lesson had been of every day between, first for "what's on this sunday")
-# (the verbs of a thing moved to another day, written once: ranking's _SET_AGAIN too)
-MOVED = (r"(?:changed|changing|moved|moving|rescheduled|re-?booked|re-?arranged|postponed|put\s+back|brought\s+forward|"
-         r"switched|swapped|pushed(?:\s+back)?)")
 # (... "from" right after it, or after a few words of no place it moves to: "moved the MOT from 3 June to 10 June"; not
 # "moved to the leisure centre from Mon 14 May to Fri 25 May", a span still: the review)
 _MOVED_FROM = re.compile(r"\b" + MOVED + r"\b(?:\s+(?!(?:to|into|till|until|at|in|on)\b)[\w'’-]+){0,3}?\s+from\s+"
