@@ -1916,9 +1916,11 @@ def _school_holidays(text: str, today: date, out: set[date]) -> str:
     """text with each school holiday it names (_SCHOOL_HOLIDAYS) blanked, its days added to out: of the year said, else
     the last one begun, or the coming one where the question looks ahead or asks in the present tense."""
     def days_of(name: str, year: int) -> tuple[date, date]:  # (its first day, its last)
-        if name == "easter":
+        if name == "easter":  # (the two weeks before Easter Monday or the weeks either side of Easter, as schools
+            # take them: from the Saturday two weeks before Easter to the Sunday after it; trials s90 B, E: of a late
+            # Easter, 21 April 2030, the schools' 8-19 April had been missed and three weeks after Easter read)
             sunday = _holiday_in("easter sunday", year)
-            return sunday - timedelta(days=9), sunday + timedelta(days=14)
+            return sunday - timedelta(days=15), sunday + timedelta(days=7)
         return date(year, 12, 20), date(year + 1, 1, 4)
 
     def take(m: re.Match) -> str:
