@@ -1247,15 +1247,21 @@ def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray
     # (a note's passages of a day past its first DAY_NOTE_ROWS after the other days' and notes': a meeting's eleven
     # agenda lines of the 14th had filled the week's first sixteen, trial s79 AF, its Saturday's two events 24th, 25th)
     seen: dict[tuple[str, str], int] = {}  # (a note, a day) -> its passages so far: a week's plan's days each count
+    # (... and a day's past its first DAY_ROWS after the other days': eleven lines of Monday 4 March, its tasks and
+    # spans begun before it, had filled the week's first ten, trial s90 A, World Book Day on the Thursday 14th)
+    of_day: dict[str, int] = {}
     kept, later = [], []
     for j in rows:
-        key = (of[j].path, first.get(int(cand[j]), ""))
+        first_day = first.get(int(cand[j]), "")
+        key = (of[j].path, first_day)
         seen[key] = seen.get(key, 0) + 1
-        (kept if seen[key] <= DAY_NOTE_ROWS else later).append(j)
+        of_day[first_day] = of_day.get(first_day, 0) + 1
+        (kept if seen[key] <= DAY_NOTE_ROWS and of_day[first_day] <= DAY_ROWS else later).append(j)
     return kept + later + [int(j) for j in order if not day[j]]
 
 
 DAY_NOTE_ROWS = 3  # a note's passages of a day asked listed with that day's, for "what's on next week"
+DAY_ROWS = 4  # ... and a day's passages listed before the next day's
 
 
 def _saying(of: list[Chunk], words: str) -> Callable[[int], bool]:
