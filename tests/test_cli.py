@@ -472,6 +472,25 @@ def test_a_list_of_tasks_cut_by_k_says_how_to_see_them_all(tmp_path):
     assert "shows all" not in _ask(*args, "-k", "3", "what's overdue?").output  # (all shown)
 
 
+def test_the_k_that_shows_every_task_counts_the_passages_ranked_among_them(capsys):
+    # trials s90 G, F: "(-k 8 shows all 8.)" had been said after -k 8, a passage of the days asked that is no task due
+    # among the eight shown
+    from notesqa.cli import _echo_more_tasks
+
+    class Index:  # (the hits "t" a task due, "p" another passage; three tasks due)
+        def task_count(self, asked):
+            return 3
+
+        def tasks_shown(self, hits, asked):
+            return hits.count("t")
+
+    ranked = ["t", "p", "t", "p", "t", "p"]
+    _echo_more_tasks(Index(), ranked[:3], "what's due this month", lambda n: ranked[:n])
+    assert "(-k 5 shows all 3.)" in capsys.readouterr().out
+    _echo_more_tasks(Index(), ranked[:5], "what's due this month", lambda n: ranked[:n])
+    assert "shows all" not in capsys.readouterr().out  # (all shown)
+
+
 def test_cli_import_stays_light():
     code = ("import sys, notesqa.cli; heavy = [m for m in ('mcp', 'gradio', 'torch', 'fastapi') if m in sys.modules];"
             " print(heavy)")

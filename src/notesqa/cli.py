@@ -522,8 +522,12 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         check_built_from(Path(index_dir), Path(notes_dir), serving=True)
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     _echo_model_kept(idx, model)
-    hits = idx.search(asked, k=k, tags=tags or None, paths=paths or None, after=after, before=before,
-                      min_score=min_score)
+    def search(n: int) -> list:
+        return idx.search(asked, k=n, tags=tags or None, paths=filters or None, after=after, before=before,
+                          min_score=min_score)
+
+    filters = paths
+    hits = search(k)
     said = idx.notice(hits, asked) if hits else None
     changes, other = _since_build(idx, notes_dir_given, index_dir, [h.path for h in hits])
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
@@ -552,18 +556,24 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
         click.echo("\n\n".join(shown))
-        _echo_more_tasks(idx, hits, asked)
+        _echo_more_tasks(idx, hits, asked, search)
     from .status import read_by_older
 
     _echo_stale(changes, other, notes_dir_given, index_dir, read_by_older(idx.manifest))
 
 
-def _echo_more_tasks(idx, hits, asked: str) -> None:
+def _echo_more_tasks(idx, hits, asked: str, search) -> None:
     """After the hits of "what's due next week?" that show only some of the tasks due: how to see them all (trials s66
-    C, J, Q: "6 open tasks are due ..., 5 of them here" had not said how)."""
+    C, J, Q: "6 open tasks are due ..., 5 of them here" had not said how), the -k that does, counting the passages of
+    those days ranked among them (search: the same search for n hits; trials s90 G, F: "(-k 8 shows all 8.)" had been
+    said after -k 8, a line due "by 6 Mar" among the eight)."""
     count, shown = idx.task_count(asked), idx.tasks_shown(hits, asked)
-    if count is not None and shown is not None and shown < count <= K_MAX:
-        click.secho(f"\n(-k {count} shows all {count}.)", fg="yellow")
+    if count is None or shown is None or not shown < count <= K_MAX:
+        return
+    more = search(K_MAX)
+    needed = next((n for n in range(len(hits) + 1, len(more) + 1) if idx.tasks_shown(more[:n], asked) >= count), None)
+    if needed is not None:
+        click.secho(f"\n(-k {needed} shows all {count}.)", fg="yellow")
 
 
 def _only_days(question: str) -> bool:
