@@ -2178,6 +2178,13 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     steering = dataclasses.replace(_chunk("Moorside.md", 0, "next one Wed 28 Jun (after go-live)"),
                                    parents=["Steering group every other Wednesday 2pm"])  # (trial s84 G)
     assert _says_next_of(steering, frozenset(tokenize("when's the next moorside steering")))
+    # ... or right under a heading that says it (trial s90 F: February's minutes' "## Next meeting" > "Mon 11 March,
+    # 7.30pm" had come after the March agenda's "Date of next meeting - Mon 8 April"); not under a parent bullet
+    committee = frozenset(tokenize("when's the next committee meeting"))
+    minutes = dataclasses.replace(_chunk("Feb minutes.md", 0, "Mon 11 March, 7.30pm"), heading=["Next meeting"])
+    assert _says_next_of(minutes, committee)
+    assert not _says_next_of(dataclasses.replace(minutes, heading=["Next steps"]), committee)
+    assert not _says_next_of(dataclasses.replace(minutes, heading=["Next meeting"], parent=3), committee)
     # ... and so it is over "Next wedding fair: ..." (no "next" of a wedding: the review)
     fair = [dataclasses.replace(chunks[0], text=f"Next wedding fair: {said(24)}"), *chunks[1:]]
     assert fuse(fair, scores, "when is my next wedding", {}, None, 5)[0].row == 2

@@ -3139,7 +3139,10 @@ def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
     """Does a passage write "next" and then the question's words alone up to a mark, a number or a weekday ("Next PCC:
     Sunday 21 November", "next mtg 7 Oct"), the next of it? Not "Next wedding fair:" for a wedding (the review)."""
     other = other_form_tokens()
-    for m in _NEXT_NAMED.finditer(c.text):
+    # (... or of a heading right over it: "## Next meeting" > "Mon 11 March, 7.30pm" of February's minutes, trial s90 F:
+    # the March agenda's "Date of next meeting - Mon 8 April" had come first for "when's the next committee meeting")
+    heading = [m] if c.heading and c.parent is None and (m := _NEXT_NAMED.match(c.heading[-1].strip())) else []
+    for m in [*_NEXT_NAMED.finditer(c.text), *heading]:
         said = tokenize(m[1])
         if said and all(w in asked or other.get(w, frozenset()) & asked for w in said):
             return True
