@@ -1779,6 +1779,15 @@ def test_when_i_last_did_a_thing_is_the_newest_line_that_says_the_most_of_it_and
     ranked = fuse(tank, _dense_only([0.8, 0.35, 0.3], keyword=[6.0, 1.0, 1.0], ceiling=6.0),
                   "when was the septic tank last emptied", {}, None, 10)
     assert ranked[0].row == 0
+    # ... unless it says every word of the question but those that ask when (trial s90 E: February's long "Monthly CD
+    # check: oxycodone 5mg caps -2 → found in the returns tub ...", dense 20th, had come 4th, January's first)
+    checks = [_chunk("Daily/2026-01-07.md", 0, "Monthly CD check (first Monday) — all balanced", date="2026-01-07"),
+              _chunk("Daily/2026-02-04.md", 0, "Monthly CD check: oxycodone 5mg caps -2 → found in the returns tub "
+                     "(patient return not separated). Corrected with a note + signed. Retrained Owain on returns.",
+                     date="2026-02-04")]
+    ranked = fuse(checks, _dense_only([0.68, 0.43], keyword=[4.0, 3.1], ceiling=5.3),
+                  "when did we last do the monthly cd check", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0]
     runs = [_chunk("Running/Log.md", 0, "Sun 26/3 - 18k long run, 1:52:10", date="2026-03-26"),
             _chunk("Daily/2026-03-29.md", 0, "Run: 5k easy + strength", date="2026-03-29"),
             _chunk("Daily/2026-03-12.md", 0, "Long run 15k, felt great", date="2026-03-12")]

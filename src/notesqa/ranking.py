@@ -1108,7 +1108,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     older_edition |= other_section
     rank = _thin_last(chunks, cand, rank, thin)
     if _ASKS_LAST_DONE.search(text):  # (not what holds now: "what's brigade's perm fee now" is no newest mention's,
-        rank = _newest_first(of, rank, recent, newest_among, today, fused)  # the s83 rescore)
+        rank = _newest_first(of, rank, recent, newest_among, today, fused, asked)  # the s83 rescore)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
     rank = _pointers_after(chunks, cand, rank, passages, seeks_note(text))
@@ -2784,19 +2784,23 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
 
 
 def _newest_first(of: list[Chunk], rank: np.ndarray, recent: np.ndarray, among: dict[int, str], today: str,
-                  fused: np.ndarray) -> np.ndarray:
+                  fused: np.ndarray, asked: frozenset[str] = frozenset()) -> np.ndarray:
     """rank with the candidates of the newest day _recency found (recent) just above the best of those it found them
     among, of older days (trial s83 A: "when did powells last collect" had put the 15 March journal's "Powell's
     collected" 0.808 first, the 29 March one, the newest match, 0.797 second), and above the passages of no day, which
     cannot say when (the s83 rescore: "when did we last grit the car park", the gritting how-to's lines before "Rob
     gritted paths + car park 6.30am"). today: ISO. Only a newest RECENT_NEAR of the best match of all or nearer: a far
     one is the newest of weak matches ("Room 3 + 5: empty" for "when was the septic tank at nettleham last emptied",
-    the s83 rescore)."""
+    the s83 rescore); or one that says every word of the question (asked: its words) but those that ask when (trial
+    s90 E: "Monthly CD check: oxycodone 5mg caps -2 → found in the returns tub ..." of 4 February, a long line, dense
+    20th, had come 4th for "when did we last do the monthly cd check", January's first)."""
     if not among:
         return rank
     day_of = {j: d for j, d in among.items() if recent[j] > 0}
     newest = [j for j, d in day_of.items() if d == max(day_of.values(), default="")]
-    if not newest or max(fused[j] for j in newest) < RECENT_NEAR * float(fused.max()):
+    what = asked - _WHEN_WORDS
+    if not newest or max(fused[j] for j in newest) < RECENT_NEAR * float(fused.max()) \
+            and not (len(what) >= 2 and any(what <= frozenset(tokenize(of[j].keywords or of[j].text)) for j in newest)):
         return rank
     over = list(among) + [j for j in range(len(of)) if not of[j].date and not _said_days(of[j], today)]
     lift = max(rank[j] for j in over) - max(rank[j] for j in newest)
