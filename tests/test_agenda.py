@@ -998,6 +998,10 @@ def test_the_months_a_line_s_label_names():
                         ("Sept gas actual: £2,212", "09"), ("May: £541.20", "05"), ("Bills for October: £90", "10"),
                         ("Total Sept: £2,812. Total Oct: £2,812.", "09")):
         assert _months_labelling(text) == {month}, text
+    # ... each sum of a line that sets them side by side (trial s90 D: "Feb total £160" had been of no month)
+    assert _months_labelling("Jan total £160 · Feb total £160") == {"01", "02"}
+    assert _months_labelling("September bill was £1,388.40. October bill £1,402") == {"09", "10"}
+    assert _months_labelling("Jan total £160 · Feb quiet, nothing paid") == {"01"}
     for text in ("April Jones paid £250 deposit", "June Whitfield: paid £40", "Jan rang – quote £1,200",
                  "May be useful: £3", "Gas went up on 1 Oct – new rate"):
         assert _months_labelling(text) == set(), text

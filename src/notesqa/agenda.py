@@ -773,7 +773,12 @@ def _months_labelling(text: str) -> frozenset[str]:
     label, colon, _ = text.partition(":")
     if colon and len(label.split()) <= 5 and (said := _months_of_label(label) | _months_opening(label)):
         return said
-    return _months_opening(text) if _SUM.search(text, 0, 60) else frozenset()
+    # (... each of the sums a line sets side by side so: "Jan total £160 · Feb total £160", trial s90 D, had been
+    # January's alone, 6th for "how much did i make tutoring in february")
+    return frozenset().union(*(_months_opening(part) for part in _SIDE_BY_SIDE.split(text) if _SUM.search(part, 0, 60)))
+
+
+_SIDE_BY_SIDE = re.compile(r"\s+[·•|;]\s+|;\s+|\.\s+(?=[A-Z])")
 
 
 # a month's name or abbreviation a label opens with, a word of what it holds after it: "September bill", "Sept gas
