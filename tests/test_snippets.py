@@ -1821,6 +1821,13 @@ def test_a_table_shown_whole_as_the_answer_marks_no_row_that_says_nothing_asked(
     assert rematched(tree, Snippet(0, (1, 2), 0.9, whole, matched=2), frozenset(tokenize("tuesday"))).matched == 2
     plain = Explanation(None, 0.0, None, 0.0, 0.0)
     assert rematched(tree, Snippet(0, (1, 2), 0.9, plain, matched=2), asked).matched == 2
+    # ... nor one of the days asked, dated otherwise than the first (trial s90 D: a tutoring log shown whole had said
+    # "dated 2030-01-12", its first row's, under "Dated from 2030-02-01 to 2030-02-28")
+    log = NoteTree.build([dataclasses.replace(r, date=day) for r, day in zip(rows, ["2030-01-12", "2030-02-02",
+                                                                                    "2030-02-09"])])
+    dated = Explanation(None, 0.0, None, 0.0, 0.0, section_table=True, day_match=True)
+    assert rematched(log, Snippet(0, (1, 2), 0.9, dated, matched=1), asked).matched == 1
+    assert rematched(log, Snippet(0, (1, 2), 0.9, whole, matched=1), asked).matched is None
 
 
 def test_no_line_is_marked_when_the_heading_says_what_no_line_does():

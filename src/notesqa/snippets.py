@@ -335,7 +335,10 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     rows = [j for j in shown if chunks[j].origin == origin and chunks[j].kind != "code"]
     best = max(rows, key=says, default=None)  # (the first of the best: max keeps it)
     if best is None or not says(best):
-        whole = snippet.explain.section_table and chunks[snippet.matched].kind == "table_row"
+        # (... but one of the days asked, dated otherwise than the table's first: the hit says that day, not the first
+        # row's, trial s90 D: a tutoring log shown whole had said "dated 2030-01-12" under "Dated from 2030-02-01")
+        whole = snippet.explain.section_table and chunks[snippet.matched].kind == "table_row" \
+            and not (snippet.explain.day_match and chunks[snippet.matched].date != chunks[snippet.root].date)
         return replace(snippet, matched=None) if whole else snippet
     heading = _heading_matched(tree, best, asked, said[best], in_shown)
     return replace(snippet, matched=None if best == snippet.root or heading else best)
