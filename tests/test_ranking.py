@@ -3493,6 +3493,9 @@ def test_asked_when_a_thing_was_last_done_a_passage_of_a_day_to_come_is_none():
     def day(days: int) -> str:
         return (date.today() + timedelta(days=days)).isoformat()
 
+    def soon_day(days: int) -> str:  # ("Tue 2 April": a day to come written without its year)
+        return (date.today() + timedelta(days=days)).strftime("%a %-d %B")
+
     chunks = [_chunk("Driving.md", 0, "Mon 3 Apr 5-6pm lesson", date=day(4)),
               _chunk("Driving.md", 1, "#34 show me / tell me Qs, lesson", date=day(-3)),
               _chunk("Driving.md", 2, "#33 dual carriageway lesson", date=day(-10))]
@@ -3501,6 +3504,15 @@ def test_asked_when_a_thing_was_last_done_a_passage_of_a_day_to_come_is_none():
     ranked = fuse(chunks, _dense_only([0.7, 0.6, 0.62]), "when did i last have a driving lesson", {}, None, 10)
     assert ranked[0].row == 1 and [c.explain.ahead for c in sorted(ranked, key=lambda c: c.row)] == [True, False, False]
     assert "of a day to come, asked when last -0.10" in str(next(c for c in ranked if c.row == 0).explain)
+    # ... nor does it say a day as asked (trial s90 N: "next groom Tue 2 April" of a client's card had come first for
+    # "when did i last groom hector", 0.001 above the diary's day)
+    assert next(c for c in ranked if c.row == 0).explain.day_said == 0.0
+    assert next(c for c in ranked if c.row == 1).explain.day_said == 0.0  # (and says none: "#34 show me ...")
+    card = [_chunk("clients/hector.md", 0, f"next groom {soon_day(12)}"),
+            _chunk("diary/2026-02.md", 0, "Hector groom, moved from Sat 16th. Leg pits bad again",
+                   date=day(-10))]
+    ranked = fuse(card, _dense_only([0.8, 0.75]), "when did i last groom hector", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[1].explain.day_said == 0.0
     # ... nor one of no day of its own that says only days soon to come (trial s83 K: a fixtures table's "Sat 15 April"
     # first for "when did i last do pitchside")
     soon = (date.today() + timedelta(days=9)).strftime("%a %-d %B")

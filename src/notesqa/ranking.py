@@ -1064,6 +1064,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # had come first for "when did i last have a driving lesson", trial s83 P; K, "when did i last do pitchside")
     last_done = _ASKS_LAST_DONE.search(text) is not None and asks_latest(text)
     ahead = np.array([_ahead(c, today) for c in of], dtype=bool) if last_done else np.zeros(len(cand), dtype=bool)
+    # (... nor says a day as asked: "next groom Tue 2 April" of a client's card had come first for "when did i last
+    # groom hector", trial s90 N, the diary's 19 February 0.001 below it)
+    day_said = np.where(ahead, 0.0, day_said)
     recent, newest_among = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today, named_any=name,
                                     worded=_words_said(of, asked, scores.words) * (own > 0),
                                     ahead=ahead if last_done else None) \
