@@ -427,6 +427,13 @@ def test_a_hit_of_the_day_asked_far_from_the_question_is_not_put_first():
     assert _days_first([football, close, tyres]) == [close, football, tyres]  # near the question: first
     assert _days_first([football, tyres], as_written=True) == [tyres]  # "what did I do on Saturday?": that day's
     assert _days_first([football], as_written=True) == [football]  # (none of it: the nearest passages)
+    # ... asked a holiday's name alone, the nearest passages of no such day after them (trial s90 J: "pancake day" had
+    # shown one task due on Shrove Tuesday, the daily note's "Pancake day is Tuesday — shopping list" left out)
+    assert _days_first([football, tyres], as_written=True, holiday=True) == [tyres, football]
+    from notesqa.search import _HOLIDAY_ALONE
+
+    assert _HOLIDAY_ALONE.fullmatch("pancake day") and _HOLIDAY_ALONE.fullmatch("Christmas Eve?")
+    assert not _HOLIDAY_ALONE.fullmatch("what did i do on pancake day")
     assert _days_first([football, tyres], listed=True) == [tyres, football]  # "what's overdue?": listed first
     # ... a line of every such weekday among the day's, in its rank (trial s76 I: the rota's "Mon break – Y9 yard",
     # ranked first, had come after the day's five)

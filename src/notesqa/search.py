@@ -35,7 +35,7 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_coming, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_next, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
-from .periods import (DUE, YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_fortnights, with_noted_year, with_slashed_days,
+from .periods import (DUE, HOLIDAY_WORDS, YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_fortnights, with_noted_year, with_slashed_days,
                       with_years_from_today, without_months, without_relative_days, years)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, not_the, parse_query, unmatched, tag_key, with_listing_period)
@@ -278,7 +278,7 @@ class NotesIndex:
             once = _once(hits, each_day)
         hits = once
         hits = _days_first(_not_saying(hits, filters.excluded)[:n], asks_only_the_day(text), listed=due,
-                           asked=frozenset(days(text)))
+                           asked=frozenset(days(text)), holiday=_HOLIDAY_ALONE.fullmatch(text) is not None)
         # (the last meeting's best k, then as the note has them: not its first k lines)
         return _meeting_as_written(hits[:k]) if last_meeting else hits[:k]
 
@@ -1127,7 +1127,7 @@ def _no_says_all(score: float, says_all: bool) -> float:
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False,
-                asked: frozenset[str] = frozenset()) -> list[Hit]:
+                asked: frozenset[str] = frozenset(), holiday: bool = False) -> list[Hit]:
     """For a question about days ("what did I write last Tuesday?"), the hits of those days before the rest,
     each part in its order: a close match of another day goes after them, under hits.others_from's line.
     as_written (the question asks for the day and nothing else: "what did I do on 2024-03-06?"): the day's
@@ -1149,8 +1149,12 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False,
         # month's row of figures after what was done on its days (trials s69 D, s70 D: "month: Mar | blue lb: 115"
         # of a yields table had come first for "what did i do last march", before the month's journals)
         done = [h for h in day if not _months_row(h)]
+        # (then, asked a holiday's name alone, the passages near it of no such day, after hits.others_from's line:
+        # "pancake day" had shown one task due on Shrove Tuesday alone, trial s90 J, the daily note's "Pancake day is
+        # Tuesday — shopping list" left out)
         return [replace(h, match_line=0) for h in _each_note_in_turn(done)
-                + _each_note_in_turn([h for h in day if _months_row(h)])]
+                + _each_note_in_turn([h for h in day if _months_row(h)])] \
+            + ([h for h in hits if not any(h is d for d in day)] if holiday else [])
     # (a line of every such weekday before them that would rank above them without its lift: "Mon break – Y9 yard" of a
     # rota for "where am i on duty monday", trial s76 I, had come after the day's five far from the question; not
     # "Tue — Tuesday market run" before the day's "Tue 8 — market: Raj", the s72 rescore)
@@ -1158,6 +1162,10 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False,
     lead = [h for h in hits if best is not None and h.explain is not None and h.explain.weekly
             and not h.explain.day_match and h.score - ranking.WEEKLY_BONUS > best]
     return lead + day + [h for h in hits if not any(h is d for d in day + lead)]
+
+
+# a question that is a holiday's name alone ("pancake day", "christmas eve?"): of its day and of the holiday itself
+_HOLIDAY_ALONE = re.compile(r"\s*(?:the\s+)?" + HOLIDAY_WORDS + r"(?:\s+(?:eve|day))?\s*[?.!]*\s*", re.IGNORECASE)
 
 
 def _months_row(hit: Hit) -> bool:
