@@ -179,6 +179,7 @@ def test_tasks_are_asked_for_by_state():
               "When's the tax return due?", "and when was the essay due?", "what are unchecked exceptions in Java?",
               "car mot due date",  # (the day of one thing: trial s76 I; not "list all due dates", the review)
               "cp12 due", "car tax due?",  # (... said tersely: trial s77 R, every open task had come first)
+              "whose dbs checks are due", "which car's mot is due",  # (... or whose: trial s90 L)
               "Is the input unchecked by the parser?", "which flights were cancelled?", "why was the meetup canceled?",
               "what did I drop off at the dry cleaner?", "which did I finish first, the book or the course?", "what have I dropped the ball on?", "what did I cancel?",
               "what's open on Sunday?", "what's left of the budget?", "which invoices are outstanding?",
@@ -215,7 +216,8 @@ def test_what_there_is_to_do_in_a_time_asks_for_the_open_tasks():
               "what have i got to get done by friday", "what do i need to sort this week", "whats due",
               "anything due", "bills due", "invoices due", "cp12 due next week", "is anything due",
               "is there anything due", "show me what's due", "tell me whats due", "list everything due",
-              "have i got anything due", "are any invoices due"):  # (the review)
+              "have i got anything due", "are any invoices due", "which tasks are due", "which are due",
+              "who is due"):  # (the review)
         assert asks_for_tasks(q) == "open", q
     # how to do a thing, or for a thing, is no list of tasks
     for q in ("what do i need to do to renew my licence", "what do i have to do for the MOT",

@@ -259,9 +259,11 @@ def asks_for_tasks(text: str) -> str | None:
 # review)
 _NOT_ONE_THING = (r"(?!(?:what\S*|whats|anything|everything|all|any|stuff|things?|tasks?|jobs?|bills?|invoices?|payments?|"
                   r"renewals?|deadlines?|work|homework|me|i|we|is|are|was|were|show|tell|list|have|has|got|there|"
-                  r"something|nothing|owt|ought)\b)")
-_A_THING_DUE = re.compile(r"\W*" + _NOT_ONE_THING + r"[\w'’/-]+(?:\s+" + _NOT_ONE_THING + r"[\w'’/-]+){0,3}\s+due\s*[?.!]*\s*$",
-                          re.IGNORECASE)
+                  r"something|nothing|owt|ought|which|whose|who)\b)")
+# (... "whose dbs checks are due", "which car's mot is due": trial s90 L, every open task had filled the hits after the two
+# that answer)
+_A_THING_DUE = re.compile(r"\W*(?:(?:whose|which)\s+)?" + _NOT_ONE_THING + r"[\w'’/-]+(?:\s+" + _NOT_ONE_THING
+                          + r"[\w'’/-]+){0,3}\s+(?:(?:is|are)\s+)?due\s*[?.!]*\s*$", re.IGNORECASE)
 _DUE_DATE_OF = re.compile(r"\bdue\s+date\b(?!.*\b(?:tasks?|to-?dos?)\b)", re.IGNORECASE)  # (not "list all due dates": the review)
 # "what have i got to do next week", "what do i need to do today", "what needs doing this week": the open tasks of a
 # time, or of any (not "what do I need to do to renew ...", "... for the MOT", "... on the boat": how, or for a thing)
