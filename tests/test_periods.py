@@ -1634,7 +1634,13 @@ def test_a_day_asked_in_numbers_is_written_with_its_months_name_as_the_notes_wri
     # ... not a fraction (the review: "rest the dough for 1/2 hour" had been "for 1 Feb hour")
     for fraction in ("rest the dough for 1/2 hour", "reduce the dose to 1/2", "scale it by 2/3", "cut it to 3/4 a scoop"):
         assert with_slashed_days(fraction, lambda: "dmy") == fraction
-    for same in ("what did i do on 3/8", "how much flour, 1/2 cup", "on 3/8/27", "on 31/2", "on 14/13"):
+    # ... nor one that closes the question with no word before it (trial s90 R: "what happened 19/2" had been of no
+    # day), unless it may be a fraction
+    assert with_slashed_days("what happened 19/2", lambda: "dmy") == "what happened 19 Feb"
+    assert with_slashed_days("19/02?", lambda: "dmy") == "19 Feb?"
+    assert with_slashed_days("what happened 12/2", lambda: "mdy") == "what happened 2 Dec"
+    for same in ("what did i do on 3/8", "how much flour, 1/2 cup", "on 3/8/27", "on 31/2", "on 14/13",
+                 "how much is 3/4", "pay rise 2/3"):
         assert with_slashed_days(same, lambda: None if same.endswith("3/8") else "dmy") == same
 
     def unasked():

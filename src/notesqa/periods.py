@@ -1483,6 +1483,12 @@ _SLASHED_ASKED = re.compile(r"\b(on|from|since|until|till|til|due|" + _DAY_NAMES
                             + r")(\s+(?:the\s+)?)(\d{1,2})/(\d{1,2})\b(?![/.-]\d)", re.IGNORECASE)
 
 
+# ... or one that closes the question without a word before it ("what happened 19/2", "19/02": trial s90 R, read as no
+# day); not a share within it ("1/2 price"), nor one that may be a fraction ("reduce the dose to 1/2", "3/4")
+_SLASHED_CLOSING = re.compile(r"(^|(?<=\s))()(?!(?:1/[2-9]|1/1[0-6]|[2-9]/(?:[3-9]|1[0-6]))\b)(\d{1,2})/(\d{1,2})"
+                              r"(?=\s*[?.!]*\s*$)")
+
+
 # "before" and what a period ends with ("the last fortnight before lambing": _FINAL_OF)
 _BEFORE_A_THING = r"(?:before|until|till|ahead\s+of|prior\s+to|leading\s+up\s+to)\b"
 # a fortnight, as two weeks or 14 days: "a fortnight ago", "in a fortnight('s time)", "the last/past/next fortnight"
@@ -1512,7 +1518,7 @@ def with_slashed_days(text: str, order: Callable[[], str | None]) -> str:
     order the notes write theirs (order(): "dmy", "mdy", asked only for such a day), else as the only reading it can
     have ("30/8"); else as it was (trials s81 B, C, F, H: "what did i do on 3/8" had been read as no day, "3 Bisley Rd"
     first)."""
-    if "/" not in text or not _SLASHED_ASKED.search(text):
+    if "/" not in text or not (_SLASHED_ASKED.search(text) or _SLASHED_CLOSING.search(text)):
         return text
     written = order()
 
@@ -1524,7 +1530,7 @@ def with_slashed_days(text: str, order: Callable[[], str | None]) -> str:
             if reading is not None and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]:
                 return f"{m[1]}{m[2]}{day} {calendar.month_abbr[month]}"
         return m[0]
-    return _SLASHED_ASKED.sub(spelled, text)
+    return _SLASHED_CLOSING.sub(spelled, _SLASHED_ASKED.sub(spelled, text))
 
 
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
