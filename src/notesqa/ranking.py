@@ -1264,7 +1264,7 @@ def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray
 
 
 DAY_NOTE_ROWS = 3  # a note's passages of a day asked listed with that day's, for "what's on next week"
-DAY_ROWS = 4  # ... and a day's passages listed before the next day's
+DAY_ROWS = 3  # ... and a day's passages listed before the next day's
 
 
 def _saying(of: list[Chunk], words: str) -> Callable[[int], bool]:
