@@ -359,6 +359,11 @@ def test_an_open_task_is_due_the_day_its_words_say():
     from notesqa.agenda import open_task_due
 
     assert open_task_due("☐ send the report to Jo by Monday 10:00", "2029-09-01") != "2029-09-10"  # (a time: the review)
+    # ... or a part of a month after "by" (trial s90 S: "☐ write to the Pughs about the veranda - by end of March" had
+    # been due no day, missing from "what's due by end of march"); not "by end of the week"
+    assert open_task_due("☐ write to the Pughs about the veranda - by end of March", "2030-02-19") == "2030-03-31"
+    assert open_task_due("☐ book the marquee by mid April", "2030-02-19") == "2030-04-15"
+    assert open_task_due("☐ order the sign by the end of the week", "2030-02-19") is None
     # ... or a part of a month after "due" (trial s76 C: "due mid Aug, I'm away 31 Jul-7 Aug!" had been due 31 July)
     agenda = Agenda([bullet("☐ ring Tom re HMO - due mid Dec, I'm away 30 Nov-7 Dec!"), bullet("☐ VAT due end of Dec", 1)])
     assert list(agenda.due_on({"2026-12-15"})) == [0] and list(agenda.due_on({"2026-12-31"})) == [1]

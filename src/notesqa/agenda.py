@@ -667,7 +667,7 @@ def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
     """The day an open task is due: the day it is set for (📅, DEADLINE, due::), else the one its words say it is due
     ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
     ("☐ gas checks Wed 9 Dec", trial s66 CAR-033), each of the year nearest own (its passage's day, else today's)."""
-    if due := due_day(text) or due_in_words(text, own, order) or _by_day(text, own):
+    if due := due_day(text) or due_in_words(text, own, order) or _by_day(text, own) or _by_part(text, own):
         return due
     # (not a day it runs from, where it says another: "chase Marek for rent – short £80 from Fri 20th, said he'll pay
     # Wed 25 Oct", trial s85 K, had been due the 20th, "Nothing ... is due on 2028-10-25" over it first for "what's due
@@ -678,6 +678,20 @@ def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
         if due := _weekday_due(rest, own):
             return due
     return _weekday_due(text, own)
+
+
+def _by_part(text: str, own: str) -> str | None:
+    """The day an open task is to be done by a part of a month ("by end of March", "by mid April"): of the year nearest
+    own, as due_in_words reads "due end of March" (trial s90 S: "☐ write to the Pughs - by end of March" had been due
+    no day, missing from "what's due by end of march")."""
+    m = _BY_PART.search(text) if own and "by" in text.lower() else None
+    if m is None or (month := month_number(m[2])) is None:
+        return None
+    day = _PART_DAY.get(m[1].split()[0].lower()) or calendar.monthrange(int(own[:4]), month)[1]
+    return nearest_year(own[:10], month, day)
+
+
+_BY_PART = re.compile(r"\bby" + _DUE_PART.pattern.replace(r"(?:by\s+)?", "", 1), re.IGNORECASE)
 
 
 def _weekday_due(text: str, own: str) -> str | None:
