@@ -1023,9 +1023,11 @@ def test_a_line_of_a_sum_under_a_heading_that_labels_a_month_is_of_it():
                                                     # (trial s89 L: "what did we pay out in november" had found them
                                                     # 15th)
                                                     ("Playsafe — zip wire £1,380.00", "November payments (approved 13 Nov)"),
-                                                    ("Hall hire £72.00", "Payments approved at the December meeting")))]
+                                                    ("Hall hire £72.00", "Payments approved at the December meeting"),
+                                                    # (trial s90 V: a dash before the month)
+                                                    ("04/02 Heatwise – boiler service £342", "Supplier bills paid – February")))]
     agenda = Agenda(lines)
-    assert agenda.labelling_month("2029-08").tolist() == [0]
+    assert agenda.labelling_month("2029-08").tolist() == [0] and agenda.labelling_month("2030-02").tolist() == [6]
     assert agenda.labelling_month("2029-09").tolist() == [1]
     assert agenda.labelling_month("2029-11").tolist() == [4] and agenda.labelling_month("2029-12").tolist() == []
     # ... of the year its heading writes over its note's title's (the review: "Bills since 2028" had made it 2028's)

@@ -804,8 +804,10 @@ _MONTH_OPENING = re.compile(r"\s*(january|february|april|june|july|august|septem
                             r"statement|outgoings)\b", re.IGNORECASE)
 # ... or a label that ends with it, after "in", "for", "of" or a word of what it holds, or is it alone: "Paid in
 # September:", "Total Sept:", "Sep:"
+# (... or a dash between: "Supplier bills paid – February", trial s90 V, its lines 21st for "what did we pay suppliers
+# in february")
 _MONTH_ENDING = re.compile(r"(?:^|.*\b(?:in|for|of|totals?|paid|spent|spend(?:ing)?|bills?|takings|income|costs?|"
-                           r"outgoings)\s+)(january|february|march|april|may|june|july|august|september|"
+                           r"outgoings)(?:\s+[–—-])?\s+)(january|february|march|april|may|june|july|august|september|"
                            r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*",
                            re.IGNORECASE)
 
