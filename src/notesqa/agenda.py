@@ -315,7 +315,9 @@ _NO_LONGER = re.compile(r"(?:^|(?<=\| ))(?i:was|old|previous|original|old\s+date
                         r"|\b(?i:originally)(?:\s+(?i:on|for|set\s+for|planned\s+for|due|booked\s+for))?\s+(?:\*\*)?"
                         + _A_DAY +
                         r"|(?<=\()(?i:was)\s+" + _A_DAY
-                        + r"|\b(?i:was)\s+" + _A_DAY + r"(?=[^.;\n]{0,40}?\b(?i:now|" + MOVED + r")\b)")
+                        + r"|\b(?i:was)\s+" + _A_DAY + r"(?=[^.;\n]{0,40}?\b(?i:now|" + MOVED + r")\b)"
+                        # (... or after a move: "moved! was Thu 7 March, hospital rang 22 Feb", trial s90 X)
+                        + r"|\b(?i:" + MOVED + r")\b[^.;\n\w]{0,3}\s*(?i:was)\s+" + _A_DAY)
 
 
 @lru_cache(maxsize=1 << 16)
