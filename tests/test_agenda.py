@@ -192,7 +192,9 @@ def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
                      dataclasses.replace(bullet("invoicing: monthly, on their portal by the 5th", 4), date=None),
                      bullet(f"21 paid by {ahead.day} {ahead:%b}, 6 of them the annual £140", 5),  # (done by then)
                      bullet(f"Forms to be signed by {ahead.day} {ahead:%b}", 6),  # (a deadline: the review)
-                     bullet(f"Kit needed by {ahead.day} {ahead:%b}", 7)])
+                     bullet(f"Kit needed by {ahead.day} {ahead:%b}", 7),
+                     # (... a particle after it too: trial s90 W, "sold out by 10 March" of last year's batch)
+                     bullet(f"only 10 hl, sold out by {ahead.day} {ahead:%b}", 8)])
     # (every month's: the rescore)
     fifth = (date.today().replace(day=1) + timedelta(days=31 if date.today().day > 5 else 0)).replace(day=5)
     assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1, 6, 7]

@@ -734,9 +734,11 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
 
 # a past form right before "by", of what was done by then ("21 paid by 9 Sept"); not a passive deadline, "forms to be
 # signed by", "must be submitted by", "kit needed by" (the review)
+# (... a particle after it too: "brewed 13 Feb 2029, sold out by 10 March" under "## 2029 batch", trial s90 W, had been
+# to come, 2nd for "what's due this month")
 _DONE_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:paid|done|sent|sold|received|delivered|finished|completed|"
                           r"arrived|collected|returned|made|got|gone|taken|given|written|spent|bought|had|was|were)"
-                          r"\s+$",
+                          r"(?:\s+(?:out|off|up|in|back))?\s+$",
                           re.IGNORECASE)
 _ORDINAL_ALONE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # (a month after it: days_written's)
 # ... after "due", no word after it ("due 19th - do it the week before"; not "due 2nd instalment", "due 3rd week of
