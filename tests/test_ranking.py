@@ -2227,6 +2227,15 @@ def test_the_next_event_is_its_own_notes_day_over_a_passage_of_no_day_and_days_i
              _chunk(f"dentist/{said(20)} hygienist.md", 0, "Hygienist, 30 mins, £65", date=said(20))]
     assert _soonest(moved, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), clock.today(),
                     asked=frozenset(tokenize("when is my next dentist"))).tolist() == [1, 0]
+    # ... nor, asked when the next is due, a task only scheduled (trial s90 U: "☐ ask Kerry why Jan says 13 days ⏳
+    # <3 days on>" had come before "☐ pay March invoice through TFC 📅 <4 days on>")
+    tasks = [_chunk("Nursery.md", 0, f"☐ ask Kerry about the nursery invoice days ⏳ {said(3)}"),
+             _chunk("Nursery.md", 1, f"☐ pay the nursery invoice through TFC 📅 {said(4)}")]
+    fused = np.array([0.6, 0.58], dtype=np.float32)
+    assert _soonest(tasks, np.arange(2), fused, clock.today(),
+                    asked=frozenset(tokenize("when is the next nursery payment due"))).tolist() == [0, 1]
+    assert _soonest(tasks, np.arange(2), fused, clock.today(),
+                    asked=frozenset(tokenize("when is the next nursery thing"))).tolist() == [1, 0]
     # ... nor the next of a thing a long sentence before "next one" names in passing (trial s87 T)
     sale = _chunk("Uniform.md", 0, "PTA run a sale the first Friday of each half term - next one Fri 8 June.")
     assert not _says_next_of(sale, frozenset(tokenize("when is the next half term")))

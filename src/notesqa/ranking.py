@@ -3205,6 +3205,7 @@ def _folder_words(path: str) -> frozenset[str]:
 NEXT_DAYS = 366
 _NEXT_FRAME = frozenset(tokenize("next when what who which whats whens date day time"))
 _NONE_ROWS = np.zeros(0, dtype=np.int64)
+_DUE_ASKED = frozenset(tokenize("due"))
 
 
 def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None,
@@ -3223,6 +3224,11 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
                       asked=asked)
     # (not a deadline before it: "TODO write 20 quiz questions DEADLINE: <2026-12-08>" is no next meeting, trial s71 T)
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
+    # (... nor, asked when the next is due, a task only scheduled: "☐ ask Kerry why Jan says 13 days ⏳ 2030-03-04" had
+    # come before "☐ pay March invoice through TFC 📅 2030-03-05" for "when is the next nursery payment due", trial
+    # s90 U)
+    if _DUE_ASKED <= asked:
+        said = {j: day for j, day in said.items() if not only_scheduled(chunks[int(cand[j])].text)}
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
     # "when's the next restorative", "Sun 31 Jan 2027" 2nd)
     # (... unless set for another day: "~~Tue 24 April~~ - they cancelled ... Moved to Thu 31 May", trial s87 U, its
