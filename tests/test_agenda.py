@@ -1201,4 +1201,8 @@ def test_a_day_that_no_longer_holds_is_not_said():
     assert days_said("Swimming was 3 Mar, now Tue 5 Mar", "2030-02-20") == {"2030-02-20", "2030-03-05"}
     assert days_said("moved! was Thu 7 March, hospital rang 22 Feb to change it", "2030-01-10") == {"2030-01-10",
                                                                                                     "2030-02-22"}
+    # (trial s90 T: "It was booked for Thu 7th but moved because of World Book Day")
+    assert days_said("Thursday 14 March 2030. It was booked for Thu 7th but moved because of World Book Day",
+                     "2030-02-20") == {"2030-02-20", "2030-03-14"}
+    assert "2030-02-02" in days_said("it was booked for Sat 2 Feb, a lovely evening", "2030-02-20")
     assert "2030-02-02" in days_said("the party was Sat 2 Feb, lovely evening", "2030-02-20")

@@ -315,7 +315,11 @@ _NO_LONGER = re.compile(r"(?:^|(?<=\| ))(?i:was|old|previous|original|old\s+date
                         r"|\b(?i:originally)(?:\s+(?i:on|for|set\s+for|planned\s+for|due|booked\s+for))?\s+(?:\*\*)?"
                         + _A_DAY +
                         r"|(?<=\()(?i:was)\s+" + _A_DAY
-                        + r"|\b(?i:was)\s+" + _A_DAY + r"(?=[^.;\n]{0,40}?\b(?i:now|" + MOVED + r")\b)"
+                        # (... "was booked for Thu 7th but moved because of World Book Day", trial s90 T: options
+                        # evening had come first for "what's on next thursday")
+                        + r"|\b(?i:was)\s+(?:(?i:booked|set|planned|scheduled|arranged|due)\s+(?:(?i:for|on)\s+)?)?(?:"
+                        + _A_DAY + r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\b)"
+                        + r"(?=[^.;\n]{0,40}?\b(?i:now|" + MOVED + r")\b)"
                         # (... or after a move: "moved! was Thu 7 March, hospital rang 22 Feb", trial s90 X)
                         + r"|\b(?i:" + MOVED + r")\b[^.;\n\w]{0,3}\s*(?i:was)\s+" + _A_DAY)
 
