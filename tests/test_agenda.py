@@ -193,11 +193,13 @@ def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
                      bullet(f"21 paid by {ahead.day} {ahead:%b}, 6 of them the annual £140", 5),  # (done by then)
                      bullet(f"Forms to be signed by {ahead.day} {ahead:%b}", 6),  # (a deadline: the review)
                      bullet(f"Kit needed by {ahead.day} {ahead:%b}", 7),
-                     # (... a particle after it too: trial s90 W, "sold out by 10 March" of last year's batch)
-                     bullet(f"only 10 hl, sold out by {ahead.day} {ahead:%b}", 8)])
+                     # (... "sold out" too: trial s90 W, "sold out by 10 March" of last year's batch; not "sent off by",
+                     # a deadline still, the review)
+                     bullet(f"only 10 hl, sold out by {ahead.day} {ahead:%b}", 8),
+                     bullet(f"Get the passport form sent off by {ahead.day} {ahead:%b}", 9)])
     # (every month's: the rescore)
     fifth = (date.today().replace(day=1) + timedelta(days=31 if date.today().day > 5 else 0)).replace(day=5)
-    assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1, 6, 7]
+    assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1, 6, 7, 9]
 
 
 def test_a_task_due_a_day_in_numbers_of_no_year_is_due_then():
@@ -366,6 +368,10 @@ def test_an_open_task_is_due_the_day_its_words_say():
     assert open_task_due("☐ write to the Pughs about the veranda - by end of March", "2030-02-19") == "2030-03-31"
     assert open_task_due("☐ book the marquee by mid April", "2030-02-19") == "2030-04-15"
     assert open_task_due("☐ order the sign by the end of the week", "2030-02-19") is None
+    # ... of the year written after the month (the review: "by end of March 2031" had been due 2030-03-31, and "due end
+    # of March 2031" too)
+    assert open_task_due("☐ renew Sam's passport by end of March 2031", "2030-02-19") == "2031-03-31"
+    assert open_task_due("☐ renew the passport - due end of March 2031", "2030-02-19") == "2031-03-31"
     # ... or a part of a month after "due" (trial s76 C: "due mid Aug, I'm away 31 Jul-7 Aug!" had been due 31 July)
     agenda = Agenda([bullet("☐ ring Tom re HMO - due mid Dec, I'm away 30 Nov-7 Dec!"), bullet("☐ VAT due end of Dec", 1)])
     assert list(agenda.due_on({"2026-12-15"})) == [0] and list(agenda.due_on({"2026-12-31"})) == [1]
@@ -1007,6 +1013,9 @@ def test_the_months_a_line_s_label_names():
         assert _months_labelling(text) == {month}, text
     # ... each sum of a line that sets them side by side (trial s90 D: "Feb total £160" had been of no month)
     assert _months_labelling("Jan total £160 · Feb total £160") == {"01", "02"}
+    # (... the whole line's still: "Nov payroll done. Total £8,120", "Dec takings; £12,655", the review)
+    assert _months_labelling("Nov payroll done. Total £8,120 incl. bonus") == {"11"}
+    assert _months_labelling("Dec takings; £12,655") == {"12"}
     assert _months_labelling("September bill was £1,388.40. October bill £1,402") == {"09", "10"}
     assert _months_labelling("Jan total £160 · Feb quiet, nothing paid") == {"01"}
     for text in ("April Jones paid £250 deposit", "June Whitfield: paid £40", "Jan rang – quote £1,200",
@@ -1205,4 +1214,10 @@ def test_a_day_that_no_longer_holds_is_not_said():
     assert days_said("Thursday 14 March 2030. It was booked for Thu 7th but moved because of World Book Day",
                      "2030-02-20") == {"2030-02-20", "2030-03-14"}
     assert "2030-02-02" in days_said("it was booked for Sat 2 Feb, a lovely evening", "2030-02-20")
+    # ... a move to a day or "now" and a day only (the review: "Gran's hip op was Tue 5 March, moving her to Ashfield
+    # ward", "Car tax was due Fri 1 March, now overdue!" had lost their days)
+    assert "2030-03-05" in days_said("Gran's hip op was Tue 5 March, moving her to Ashfield ward on Friday",
+                                     "2030-02-20")
+    assert "2030-03-01" in days_said("Car tax was due Fri 1 March, now overdue!", "2030-02-20")
+    assert "2029-03-12" in days_said("Last boiler service was 12 March 2029, now due again", "2030-02-20")
     assert "2030-02-02" in days_said("the party was Sat 2 Feb, lovely evening", "2030-02-20")

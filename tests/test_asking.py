@@ -217,7 +217,7 @@ def test_what_there_is_to_do_in_a_time_asks_for_the_open_tasks():
               "anything due", "bills due", "invoices due", "cp12 due next week", "is anything due",
               "is there anything due", "show me what's due", "tell me whats due", "list everything due",
               "have i got anything due", "are any invoices due", "which tasks are due", "which are due",
-              "who is due"):  # (the review)
+              "who is due", "which assignments are due", "which library books are due"):  # (the review)
         assert asks_for_tasks(q) == "open", q
     # how to do a thing, or for a thing, is no list of tasks
     for q in ("what do i need to do to renew my licence", "what do i have to do for the MOT",

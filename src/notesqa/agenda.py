@@ -304,6 +304,9 @@ def still_held(text: str) -> str:
 # (the verbs of a thing moved to another day, written once: ranking's _SET_AGAIN too)
 MOVED = (r"(?:changed|changing|moved|moving|rescheduled|re-?booked|re-?arranged|postponed|put\s+back|brought\s+forward|"
          r"switched|swapped|pushed(?:\s+back)?)")
+# (moved to a day, or "now" and a day: "moved to Mon 11 Mar", "now Tue 5 Mar", "changed to the 14th")
+_MOVED_TO = (r"(?:(?i:now)\s+(?:(?i:on)\s+)?|(?i:" + MOVED + r")\s+(?i:to|till|until)\s+(?:(?i:the)\s+)?)"
+             r"(?=(?i:mon|tue|wed|thu|fri|sat|sun)|\d)")
 _A_DAY = (r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?"
           r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
 # (a cell of a column of what was, "Was: Fri 29 June"; the one day after "originally", "originally 29 June now Fri 8
@@ -317,9 +320,12 @@ _NO_LONGER = re.compile(r"(?:^|(?<=\| ))(?i:was|old|previous|original|old\s+date
                         r"|(?<=\()(?i:was)\s+" + _A_DAY
                         # (... "was booked for Thu 7th but moved because of World Book Day", trial s90 T: options
                         # evening had come first for "what's on next thursday")
-                        + r"|\b(?i:was)\s+(?:(?i:booked|set|planned|scheduled|arranged|due)\s+(?:(?i:for|on)\s+)?)?(?:"
+                        # (the move to a day or "now" and a day: not "Gran's hip op was Tue 5 March, moving her to
+                        # Ashfield ward", "Car tax was due Fri 1 March, now overdue!", the review)
+                        + r"|\b(?i:was)\s+(?:" + _A_DAY + r")(?=[^.;\n]{0,40}?\b" + _MOVED_TO + r")"
+                        + r"|\b(?i:was)\s+(?i:booked|set|planned|scheduled|arranged)\s+(?:(?i:for|on)\s+)?(?:"
                         + _A_DAY + r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\b)"
-                        + r"(?=[^.;\n]{0,40}?\b(?i:now|" + MOVED + r")\b)"
+                        + r"(?=[^.;\n]{0,40}?\b(?:" + _MOVED_TO + r"|(?i:but\s+)" + MOVED + r"\b))"
                         # (... or after a move: "moved! was Thu 7 March, hospital rang 22 Feb", trial s90 X)
                         + r"|\b(?i:" + MOVED + r")\b[^.;\n\w]{0,3}\s*(?i:was)\s+" + _A_DAY)
 
@@ -537,8 +543,8 @@ def due_in_words(text: str, own: str, order: str | None = None) -> str | None:
     after = text[m.end():m.end() + DUE_WORDS_AFTER]
     if own and (part := _DUE_PART.match(after)) and (month := month_number(part[2])):
         # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not the 31st of July, trial s76 C)
-        day = _PART_DAY.get(part[1].split()[0].lower()) or calendar.monthrange(int(own[:4]), month)[1]
-        return nearest_year(own[:10], month, day)  # (of the year the day itself is nearest in: the review)
+        # (of the year the day itself is nearest in: the review; the one written after it, "due end of March 2031")
+        return _part_day(part[1], month, own, _YEAR_AFTER.match(after, part.end()))
     if (said := _one(days_written(after, own))) or not own:
         return said
     if (slashed := _DUE_SLASHED.match(after)) and (order := order or numbers_order([slashed])):
@@ -693,8 +699,18 @@ def _by_part(text: str, own: str) -> str | None:
     m = _BY_PART.search(text) if own and "by" in text.lower() else None
     if m is None or (month := month_number(m[2])) is None:
         return None
-    day = _PART_DAY.get(m[1].split()[0].lower()) or calendar.monthrange(int(own[:4]), month)[1]
-    return nearest_year(own[:10], month, day)
+    return _part_day(m[1], month, own, _YEAR_AFTER.match(text, m.end()))
+
+
+def _part_day(part: str, month: int, own: str, year: re.Match | None) -> str | None:
+    """The day a part of a month is due by ("end of" its last day, "mid" the 15th), of the year written after the month
+    (year: _YEAR_AFTER's match; "by end of March 2031", the review), else of the one nearest own."""
+    of_year = int(year[1]) if year else int(own[:4])
+    day = _PART_DAY.get(part.split()[0].lower()) or calendar.monthrange(of_year, month)[1]
+    return as_date(f"{of_year}-{month:02d}-{day:02d}") if year else nearest_year(own[:10], month, day)
+
+
+_YEAR_AFTER = re.compile(r",?\s+((?:19|20)\d\d)\b")
 
 
 _BY_PART = re.compile(r"\bby" + _DUE_PART.pattern.replace(r"(?:by\s+)?", "", 1), re.IGNORECASE)
@@ -738,12 +754,12 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
 
 # a past form right before "by", of what was done by then ("21 paid by 9 Sept"); not a passive deadline, "forms to be
 # signed by", "must be submitted by", "kit needed by" (the review)
-# (... a particle after it too: "brewed 13 Feb 2029, sold out by 10 March" under "## 2029 batch", trial s90 W, had been
-# to come, 2nd for "what's due this month")
-_DONE_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:paid|done|sent|sold|received|delivered|finished|completed|"
-                          r"arrived|collected|returned|made|got|gone|taken|given|written|spent|bought|had|was|were)"
-                          r"(?:\s+(?:out|off|up|in|back))?\s+$",
-                          re.IGNORECASE)
+# (... "sold out" too: "brewed 13 Feb 2029, sold out by 10 March" under "## 2029 batch", trial s90 W, had been to
+# come, 2nd for "what's due this month")
+_DONE_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:paid|done|sent|sold(?:\s+out)?|received|delivered|finished|"
+                          r"completed|arrived|collected|returned|made|got|gone|taken|given|written|spent|bought|had|"
+                          r"was|were)\s+$",
+                          re.IGNORECASE)  # (not "sent off", "paid off", "taken back": deadlines still, the review)
 _ORDINAL_ALONE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # (a month after it: days_written's)
 # ... after "due", no word after it ("due 19th - do it the week before"; not "due 2nd instalment", "due 3rd week of
 # March": the review)
@@ -797,7 +813,8 @@ def _months_labelling(text: str) -> frozenset[str]:
         return said
     # (... each of the sums a line sets side by side so: "Jan total £160 · Feb total £160", trial s90 D, had been
     # January's alone, 6th for "how much did i make tutoring in february")
-    return frozenset().union(*(_months_opening(part) for part in _SIDE_BY_SIDE.split(text) if _SUM.search(part, 0, 60)))
+    whole = _months_opening(text) if _SUM.search(text, 0, 60) else frozenset()
+    return whole.union(*(_months_opening(part) for part in _SIDE_BY_SIDE.split(text)[1:] if _SUM.search(part, 0, 60)))
 
 
 _SIDE_BY_SIDE = re.compile(r"\s+[·•|;]\s+|;\s+|\.\s+(?=[A-Z])")

@@ -261,8 +261,8 @@ _NOT_ONE_THING = (r"(?!(?:what\S*|whats|anything|everything|all|any|stuff|things
                   r"renewals?|deadlines?|work|homework|me|i|we|is|are|was|were|show|tell|list|have|has|got|there|"
                   r"something|nothing|owt|ought|which|whose|who)\b)")
 # (... "whose dbs checks are due", "which car's mot is due": trial s90 L, every open task had filled the hits after the two
-# that answer)
-_A_THING_DUE = re.compile(r"\W*(?:(?:whose|which)\s+)?" + _NOT_ONE_THING + r"[\w'’/-]+(?:\s+" + _NOT_ONE_THING
+# that answer; not "which assignments are due", a list of them, the review)
+_A_THING_DUE = re.compile(r"\W*(?:whose\s+|which\s+(?=[\w-]+['’]s\s))?" + _NOT_ONE_THING + r"[\w'’/-]+(?:\s+" + _NOT_ONE_THING
                           + r"[\w'’/-]+){0,3}\s+(?:(?:is|are)\s+)?due\s*[?.!]*\s*$", re.IGNORECASE)
 _DUE_DATE_OF = re.compile(r"\bdue\s+date\b(?!.*\b(?:tasks?|to-?dos?)\b)", re.IGNORECASE)  # (not "list all due dates": the review)
 # "what have i got to do next week", "what do i need to do today", "what needs doing this week": the open tasks of a

@@ -1485,8 +1485,11 @@ _SLASHED_ASKED = re.compile(r"\b(on|from|since|until|till|til|due|" + _DAY_NAMES
 
 # ... or one that closes the question without a word before it ("what happened 19/2", "19/02": trial s90 R, read as no
 # day); not a share within it ("1/2 price"), nor one that may be a fraction ("reduce the dose to 1/2", "3/4")
-_SLASHED_CLOSING = re.compile(r"(^|(?<=\s))()(?!(?:1/[2-9]|1/1[0-6]|[2-9]/(?:[3-9]|1[0-6]))\b)(\d{1,2})/(\d{1,2})"
-                              r"(?=\s*[?.!]*\s*$)")
+# (... alone, or after a word of what happened or was written: not "which shops are open 24/7", "who won 2/1", "i scored
+# 11/12", the review)
+_SLASHED_CLOSING = re.compile(r"(^\s*|\b(?:happened|happen|happening|did|do|done|doing|was|were|wrote|written|diary|"
+                              r"journal|entry|notes|note|meeting)\s+)()(?!(?:1/[2-9]|1/1[0-6]|[2-9]/(?:[3-9]|1[0-6])|24/7)\b)"
+                              r"(\d{1,2})/(\d{1,2})(?=\s*[?.!]*\s*$)", re.IGNORECASE)
 
 
 # "before" and what a period ends with ("the last fortnight before lambing": _FINAL_OF)
@@ -1918,15 +1921,22 @@ _SCHOOL_HOLIDAYS = re.compile(r"\b(?:(last|this|next)\s+)?(easter|christmas|xmas
                               r"(?:\s+(last|this|next)\s+year|,?\s+(?:in\s+|of\s+)?(" + YEAR + r"))?", re.IGNORECASE)
 
 
+LATE_EASTER = 14  # an Easter Sunday on this day of April or later is a late one: the schools' holidays are before it
+
+
 def _school_holidays(text: str, today: date, out: set[date]) -> str:
     """text with each school holiday it names (_SCHOOL_HOLIDAYS) blanked, its days added to out: of the year said, else
     the last one begun, or the coming one where the question looks ahead or asks in the present tense."""
     def days_of(name: str, year: int) -> tuple[date, date]:  # (its first day, its last)
-        if name == "easter":  # (the two weeks before Easter Monday or the weeks either side of Easter, as schools
-            # take them: from the Saturday two weeks before Easter to the Sunday after it; trials s90 B, E: of a late
-            # Easter, 21 April 2030, the schools' 8-19 April had been missed and three weeks after Easter read)
+        if name == "easter":  # (the weeks either side of Easter or after it, as schools take them: nine days before
+            # it to a fortnight after; of a late Easter, from mid April, the two weeks before Easter Monday or either
+            # side: the Saturday two weeks before to the Sunday after, trials s90 B, E, the schools' 8-19 April of
+            # Easter 2030 (21 April) had been missed; not of an early one, 2027's, whose weeks after it are the
+            # holidays, the review)
             sunday = _holiday_in("easter sunday", year)
-            return sunday - timedelta(days=15), sunday + timedelta(days=7)
+            if sunday >= date(year, 4, LATE_EASTER):
+                return sunday - timedelta(days=15), sunday + timedelta(days=7)
+            return sunday - timedelta(days=9), sunday + timedelta(days=14)
         return date(year, 12, 20), date(year + 1, 1, 4)
 
     def take(m: re.Match) -> str:
