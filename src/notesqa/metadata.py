@@ -580,9 +580,7 @@ def _closing_weekday_day(text: str, near_today: bool = False) -> str | None:
     m = _CLOSING_WEEKDAY_DAY.search(text) if any(ch.isdigit() for ch in text) else None
     if m is None and text[:1].isdigit() and (led := _YEAR_LED_DAY.fullmatch(text)):
         return _on_its_weekday(day, led[2]) if (day := calendar_day(led[4], led[3], led[1])) else None
-    # (... or that is only such a day: "## Tue 12 Feb" of a page of fortnightly meetings, trial s90 T, of no day, "what
-    # did gareth and i agree 12 feb" had missed it)
-    if m is None and near_today and (m := _CLOSING_WEEKDAY_NO_YEAR.search(text) or _WEEKDAY_DAY_ALONE.fullmatch(text)) \
+    if m is None and near_today and (m := _CLOSING_WEEKDAY_NO_YEAR.search(text)) \
             and not _SPAN_BEFORE.search(text, 0, m.start()):
         # (... of no year, of the one near today it is on that weekday: "# Burns Night – Thu 25 Jan", trial s86 N, of
         # no day, its "Taxi back – Cotswold Cars booked for 11.30pm" 6th for "what time is my cab home tonight")
@@ -607,8 +605,6 @@ _CLOSING_WEEKDAY_DAY = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _WE
 _CLOSING_WEEKDAY_NO_YEAR = re.compile(r"(?<=[a-z])[,;]?\s+(?:[—–:-]\s+)?(" + _ANY_WEEKDAY_WORD + r")\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
                                       r"([A-Za-z]{3,9})\.?\s*$", re.IGNORECASE)  # (a weekday's word alone: not
 # "Dinner with friends 25 Jan", the review)
-_WEEKDAY_DAY_ALONE = re.compile(r"\s*(" + _ANY_WEEKDAY_WORD + r")\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?\s*",
-                                re.IGNORECASE)
 # ... or a heading led by its year and a dash that writes a day with its weekday among a few words ("## 2029 — at
 # ours, Thu 25 Jan, 7pm": trial s86 G)
 _YEAR_LED_DAY = re.compile(r"((?:19|20)\d\d)\s*[—–:-]\s+(?:[^\W\d][\w'’]*,?\s+){0,4}?(" + _WEEKDAY
