@@ -522,11 +522,12 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         check_built_from(Path(index_dir), Path(notes_dir), serving=True)
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     _echo_model_kept(idx, model)
+    filters = paths  # (paths names the hits' shown paths below)
+
     def search(n: int) -> list:
         return idx.search(asked, k=n, tags=tags or None, paths=filters or None, after=after, before=before,
                           min_score=min_score)
 
-    filters = paths
     hits = search(k)
     said = idx.notice(hits, asked) if hits else None
     changes, other = _since_build(idx, notes_dir_given, index_dir, [h.path for h in hits])

@@ -1133,7 +1133,8 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False,
     as_written (the question asks for the day and nothing else: "what did I do on 2024-03-06?"): the day's
     hits alone, in the order they were written, each note's from its top, the best note first, where one of them is
     dated one of the days asked (asked: periods.days'); passages that only say the day, the rest after them (trials
-    s89 D, V: "what did i do on boxing day" had shown a supplier's "Christmas shutdown 2029: 24 Dec to 1 Jan" alone)."""
+    s89 D, V: "what did i do on boxing day" had shown a supplier's "Christmas shutdown 2029: 24 Dec to 1 Jan" alone);
+    holiday (the question is a holiday's name alone): the rest after the day's hits too."""
     # of those days and near the question: ranked within DAY_BONUS of the best hit of no such day (trial s36b: "...
     # Leo's football on Saturday?" put last Saturday's tyre check, 186th by meaning, first, but only at -k 8 and
     # more); any of the day's, for a question for the day and nothing else, and every task listed as due or
