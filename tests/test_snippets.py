@@ -1127,6 +1127,11 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     spread = spread_tables(tree, ranked, {})
     assert [c.explain.spread for c in spread] == [False, False, False, True, True]
     assert "a later row of its table" in str(spread[3].explain)
+    # ... but for a question of what is due, a row of the days asked stays in the list of them (trial s90 K: a rent
+    # ledger's "Penarth | Due: 15 Mar" had come 18th for "what's due this month", after the things due on the 31st)
+    dated = [Candidate(c.row, c.rank, dataclasses.replace(c.explain, day_match=c.row in (0, 1, 2))) for c in ranked]
+    assert [c.row for c in spread_tables(tree, dated, {}, due=True)] == [0, 1, 2, 4, 3]
+    assert [c.row for c in spread_tables(tree, dated, {})] == [0, 1, 4, 2, 3]
     # ... each table of a note its own two (two per note had put a relevant row of a note's third table below
     # unrelated notes: the recheck of trial HV), the note's fourth after its other passages
     rows = [dataclasses.replace(r, heading=["H", f"Table {i}"]) for i, r in enumerate(rows)]

@@ -422,8 +422,9 @@ class NotesIndex:
             return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin, with_match=True)
         words = frozenset(tokenize(without_relative_days(text)))
         listed = words if asks_list(text) else frozenset()
-        return snippets.select(tree, snippets.spread_tables(tree, ranked, origin, listed, words), k, budget, min_score,
-                               origin)
+        due = asks_due(text) or asks_overdue(text)
+        return snippets.select(tree, snippets.spread_tables(tree, ranked, origin, listed, words, due), k, budget,
+                               min_score, origin)
 
     def _listing(self, filters, k: int, budget) -> list["snippets.Snippet"]:
         """The first k notes the filters let through, newest first (then by path), each from its opening."""

@@ -139,14 +139,17 @@ NOTE_TABLE_ROWS = 3  # rows of one note's tables before a passage of another not
 
 
 def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int],
-                  listed: frozenset[str] = frozenset(), asked: frozenset[str] = frozenset()) -> list[Candidate]:
+                  listed: frozenset[str] = frozenset(), asked: frozenset[str] = frozenset(),
+                  due: bool = False) -> list[Candidate]:
     """ranked with the rows of a table after its first TABLE_ROWS moved after the candidates near them (_yielded),
     and a note's table rows after its first NOTE_TABLE_ROWS after the next candidate of another note. A row of the
     newest day a question asks for ("when was the van's last oil change?": a log's newest row) stays where it ranks,
     and so does one whose own text says a word of a question for several things (listed: its words; trial s58
     OA-033's "which of the apple trees are cookers or for cider": the Bramley "cooker" row, a third, had not been in
     the top 30), or a word of the question (asked: its words) no row of its table before it says (trial s59 RD-040's
-    "tom holidy dec": Tom's "14–16 Dec" row, after two of his other holidays)."""
+    "tom holidy dec": Tom's "14–16 Dec" row, after two of his other holidays). Asked what is due (due), a row of the
+    days asked stays where the list of what is due puts it (trial s90 K: a rent ledger's "Penarth | Due: 15 Mar" had
+    come 18th for "what's due this month", after the things due on the 31st)."""
     per_table: dict[tuple, int] = {}
     per_note: dict[str, int] = {}
     said: dict[tuple, set[str]] = {}  # the question's words each table's rows so far say
@@ -159,7 +162,7 @@ def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int
             words = set(tokenize(c.text)) if listed or asked else set()
             new = bool(asked & words - said.setdefault(key, set()))
             said[key] |= asked & words
-            says = bool(listed & words) or new  # (counted, never moved)
+            says = bool(listed & words) or new or due and cand.fact("day_match")  # (counted, never moved)
             if per_table[key] > TABLE_ROWS and not says:
                 later.append(_spread(cand))
                 continue
