@@ -1246,24 +1246,21 @@ def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray
     a diary reads (trials s63 B, s64 P: Thu 10, Sat 12, a task due the 7th, ...), each day's by rank; then the rest."""
     rows = [int(j) for j in order if day[j]]
     first = agenda.first_days([int(cand[j]) for j in rows], asked)
-    # (a day's notes take turns, each one's best first: a one-line dentist note of the Monday before the Monday
-    # meeting's second line, the review)
-    turn: dict[tuple[str, str], int] = {}  # (a note, a day) -> its passages so far, each's place among them
-    place = {}
-    for j in rows:
-        key = (of[j].path, first.get(int(cand[j]), ""))
-        place[j] = turn.get(key, 0)
-        turn[key] = place[j] + 1
-    rows.sort(key=lambda j: (first.get(int(cand[j]), "~"), place[j]))
+    rows.sort(key=lambda j: first.get(int(cand[j]), "~"))
     # (a note's passages of a day past its first DAY_NOTE_ROWS after the other days' and notes': a meeting's eleven
     # agenda lines of the 14th had filled the week's first sixteen, trial s79 AF, its Saturday's two events 24th, 25th;
     # and a day's past its first DAY_ROWS after the other days': eleven lines of Monday 4 March, its tasks and spans
-    # begun before it, had filled the week's first ten, trial s90 A, World Book Day on the Thursday 14th)
-    of_day: dict[str, int] = {}
+    # begun before it, had filled the week's first ten, trial s90 A, World Book Day on the Thursday 14th; the days'
+    # others after them as before, by day and rank: a day's notes taking turns, or a note's fourth line after the other
+    # notes' of its day, lost more of the kept "what's on" answers than they brought, the review's rescore)
+    seen: dict[tuple[str, str], int] = {}  # (a note, a day) -> its passages so far: a week's plan's days each count
+    of_day: dict[str, int] = {}  # a day -> its passages kept so far
     kept, later = [], []
     for j in rows:
         first_day = first.get(int(cand[j]), "")
-        if place[j] < DAY_NOTE_ROWS and of_day.get(first_day, 0) < DAY_ROWS:
+        key = (of[j].path, first_day)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= DAY_NOTE_ROWS and of_day.get(first_day, 0) < DAY_ROWS:
             of_day[first_day] = of_day.get(first_day, 0) + 1
             kept.append(j)
         else:
