@@ -582,8 +582,9 @@ def due_on_weekday(text: str, own: str) -> str | None:
     return _one(weekday_dated(text[m.end():m.end() + DUE_WORDS_AFTER], own)) if m else None
 
 
-_DUE_PART = re.compile(r"\s*(?:by\s+)?(?:the\s+)?(mid|middle of|early|end of|late)[\s-]+(" + MONTH_NAME + r")\b",
-                       re.IGNORECASE)  # "due mid Aug", "due end of March"
+# a part of a month: "mid Aug", "the end of March" (its part, its month)
+_PART_OF_MONTH = r"(?:the\s+)?(mid|middle of|early|end of|late)[\s-]+(" + MONTH_NAME + r")\b"
+_DUE_PART = re.compile(r"\s*(?:by\s+)?" + _PART_OF_MONTH, re.IGNORECASE)  # "due mid Aug", "due end of March"
 _PART_DAY = {"mid": 15, "middle": 15, "early": 7}  # (the end of a month, late in it: its last day)
 
 
@@ -713,7 +714,7 @@ def _part_day(part: str, month: int, own: str, year: re.Match | None) -> str | N
 _YEAR_AFTER = re.compile(r",?\s+((?:19|20)\d\d)\b")
 
 
-_BY_PART = re.compile(r"\bby" + _DUE_PART.pattern.replace(r"(?:by\s+)?", "", 1), re.IGNORECASE)
+_BY_PART = re.compile(r"\bby\s*" + _PART_OF_MONTH, re.IGNORECASE)
 
 
 def _weekday_due(text: str, own: str) -> str | None:
