@@ -233,6 +233,15 @@ def test_a_one_on_one_written_any_way_is_one_word():
         assert "1on1" not in tokenize(other), other
 
 
+def test_letters_joined_by_an_ampersand_asked_are_not_asked_by_each_letter():
+    # trial s91 F: "nearest a&e to camp" had found three lines of "Grace E" (the letter "e") over "Nearest A&E:
+    # Southampton General"; letters the notes never join are kept
+    idx = KeywordIndex.build(["Nearest A&E: Southampton General", "PL: Noah W, APL: Lily B, Grace E", "Grace E - tablet"])
+    scores, _ = idx.search("a&e")
+    assert scores[0] > 0 and scores[1] == scores[2] == 0
+    assert KeywordIndex.build(["Grace E", "Tom"]).search("a&e")[0][0] > 0
+
+
 def test_letters_joined_by_an_ampersand_are_also_one_word():
     # trial s58 OC: "T&Cs" had been the words "t" and "cs", "A&E" only "e": a question for them found nothing by them
     assert {"tc", "tcs"} <= set(tokenize("my standard T&Cs")) and "tc" in tokenize("T&C")

@@ -258,6 +258,16 @@ def _ampersand(text: str) -> list[str]:
     return out
 
 
+def ampersand_letters(text: str, knows: Callable[[str], bool]) -> dict[str, str]:
+    """The single letters of text's letters joined by "&" whose joined word knows knows, each to that word ("a&e":
+    "a" and "e" to "ae")."""
+    out = {}
+    for a, b in _AMPERSAND.findall(text.lower()):
+        if knows(joined := _stem_all([a + b])[0]):
+            out.update((part, joined) for part in (a, b) if len(part) == 1)
+    return out
+
+
 _SNAKE = re.compile(r"(?<![\w])[a-z0-9]+(?:_[a-z0-9]+)+(?![\w])")
 
 
@@ -664,6 +674,11 @@ class KeywordIndex:
         # codes hold their letters for a question that says them alone, "the XS")
         if lettered := code_letters(query):
             tokens = [t for t in tokens if t not in lettered]
+        # (nor letters joined by "&" by each letter, where the notes write them joined: "nearest a&e" is no "Grace E",
+        # trial s91 F, whose "Nearest A&E: Southampton General" had come 5th under three lines of her initial)
+        # (... in their stead, the joined word as many times: as strong an exact match as before)
+        if "&" in query and (alone := ampersand_letters(query, self.knows)):
+            tokens = [t for t in tokens if t not in alone] + [alone[t] for t in tokens if t in alone]
         tokens += [t for t in numbers_spelled(query) if t not in tokens]  # "three months" finds "3 months" (s55)
         return tokens + [t for t in code_forms(query, tokens, known=self.knows) if t in self._vocab and t not in tokens]
 
