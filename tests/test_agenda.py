@@ -342,6 +342,28 @@ def test_the_tasks_plugins_dataview_format_sets_the_days_too():
     assert sorted(agenda.overdue_order(date(2026, 11, 30))) == [0, 1]
 
 
+def test_an_open_task_that_closes_with_a_day_after_a_dash_is_due_then():
+    # trial s91 F: "☐ balance payments - 28 June" of a to-do list had been due no day, "Not due on June 28" for "whats
+    # due on 28 june"; its weekday before it too; not another ending after a dash, nor a day said before more words
+    agenda = Agenda([bullet("☐ balance payments - 28 June"), bullet("☐ First Response course – Mon 28 Dec!", 1),
+                     bullet("☐ book the hall - 3 quotes", 2), bullet("☐ camp - 28 June kit list to print", 3),
+                     bullet("☐ renew the lease - June 28th", 4)])
+    assert set(agenda.due_on({"2027-06-28", "2026-12-28", "2026-06-28"}).tolist()) == {0, 1, 4}
+
+
+def test_a_line_under_a_days_heading_that_says_a_deadline_is_due_that_day():
+    # trial s91 F: a diary's "## Fri 31 May" > "camp deposits deadline - chase Max T" had not been in twenty for "what's
+    # due this week"; not a line that writes a number or says it is done, nor one under a heading of no day
+    def line(text, seq, heading="Fri 31 May", day="2030-05-31"):
+        return dataclasses.replace(bullet(text, seq), path="diary/2030-05.md", title="diary/2030-05", date=day,
+                                   heading=[heading])
+
+    agenda = Agenda([line("camp deposits deadline - chase Max T", 0), line("camp balance due", 1, "Fri 28 Jun", "2030-06-28"),
+                     line("balance due in 30 days", 2), line("deadline met, all in (done)", 3),
+                     line("late due to the rain", 4), line("the grant deadline", 5, "Notes", "2030-05-01")])
+    assert list(agenda.due_on({"2030-05-31", "2030-06-28", "2030-05-01"})) == [0, 1]
+
+
 def test_an_open_task_is_due_the_day_its_words_say():
     # trial s58 PD-011: "☐ Ch5 detailed plan (due to HM 11 Dec)" had been "not due" on 11 December 2026
     agenda = Agenda([bullet("☐ Ch5 detailed plan (due to HM 11 Dec)"), bullet("☐ ring the council, due soon", 1),
@@ -1060,6 +1082,24 @@ def test_a_table_row_of_month_columns_is_of_each_month_it_has_a_value_of():
     assert agenda.labelling_month("2030-02").tolist() == [0, 2]
     assert agenda.labelling_month("2030-01").tolist() == [0, 1, 2]
     assert agenda.labelling_month("2030-05").tolist() == [] and agenda.labelling_month("2029-02").tolist() == []
+
+
+def test_a_line_of_no_day_that_says_a_thing_was_paid_on_a_day_is_of_it(monkeypatch):
+    # trial s90 Q: "INV-L4E-3381 - Christmas Fair 2029, 4 units, £500 paid 4/1/30" of an undated supplier page had not
+    # been of January for "what did we pay in january" (a day told, not of it: only a day or a week ahead asks those);
+    # a day of no year after the word is the last one gone; not a deadline ("paid by 14 Feb"), nor a number ("paid 4
+    # units")
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-03-01")
+    def line(text, seq):
+        return dataclasses.replace(bullet(text, seq), date=None, path="Suppliers.md", title="Suppliers", heading=[])
+
+    agenda = Agenda([line("INV-3381 - Christmas Fair 2029, 4 units, **£500 paid 4/1/30**", 0),
+                     line("INV-3502 - deposit, £472.50 paid 14 Feb", 1), line("final £300 to be paid by 14 Jan", 2),
+                     line("paid 4 units of 12/1/30 stock", 3), line("Booked 9/1/30, deposit received on Tue 8 Jan", 4),
+                     line("due 21/1/30 for the 10k", 5)])
+    assert agenda.done_then({f"2030-01-{d:02d}" for d in range(1, 32)}).tolist() == [0, 4]
+    assert agenda.done_then({"2030-02-14"}).tolist() == [1] and agenda.done_then({"2029-02-14"}).tolist() == []
+    assert agenda.done_then({"2030-01-09"}).tolist() == []
 
 
 def test_a_day_after_its_weekday_without_its_year_is_of_the_year_near_today_it_is_on(monkeypatch):

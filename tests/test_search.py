@@ -1437,6 +1437,21 @@ def test_a_passage_of_no_day_a_month_gone_labels_is_of_it(tmp_path, embedder):
     assert 7 in labelled and 11 in labelled and 3 not in labelled and 12 not in labelled
 
 
+def test_a_passage_of_no_day_that_says_a_payment_made_in_a_month_gone_is_of_it(tmp_path, embedder, monkeypatch):
+    # trial s90 Q: "what did we pay in january": "£500 paid 4/1/30" of an undated supplier page had been 6th, "Not dated
+    # from 2030-01-01 to 2030-01-31", under journal lines of January of no payment; a line due then is not
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-03-01")
+    notes = tmp_path / "n"
+    write(notes / "pages" / "Loos4Events.md", "- Portable toilets, the Newport depot\n- ## Invoices\n"
+          "\t- INV-3381 - Christmas Fair 2029, 4 units, **£500 paid 4/1/30**\n\t- INV-3390 - next fair, due 21/1/30\n")
+    for day in ("2030_01_08", "2030_01_22"):
+        write(notes / "journals" / f"{day}.md", "- we should pay more attention to the raffle\n- quiet day\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search("what did we pay in january", k=5)
+    dated = [(h.path, h.line) for h in hits if h.explain.day_match]
+    assert ("pages/Loos4Events.md", 3) in dated and ("pages/Loos4Events.md", 4) not in dated
+
+
 def test_a_passage_of_no_day_under_the_season_asked_is_of_it(tmp_path, embedder):
     # trial s66 A LIV-019: "where are the mares going out this winter": the plan under "## Winter 2026/27 plan" had come
     # 8th, after journal lines of December about anything; not for a question that looks back

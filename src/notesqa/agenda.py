@@ -23,8 +23,8 @@ import numpy as np
 from . import clock
 from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state,
                        without_task_mark)
-from .metadata import as_date, folder_year, headings_year, month_number, numbers_order, period_week, slashed_days, \
-    year_said
+from .metadata import SLASHED_DAY, as_date, folder_year, headings_year, month_number, numbers_order, period_week, \
+    slashed_day, slashed_days, year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     holiday_named, holiday_opening, nearest_numbered, weekday_number, weekday_numbered_from, \
     weekday_numbered_at, weekday_year_near, weekdays_numbered, whole_season, years_on_weekday
@@ -680,7 +680,8 @@ def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
     """The day an open task is due: the day it is set for (📅, DEADLINE, due::), else the one its words say it is due
     ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
     ("☐ gas checks Wed 9 Dec", trial s66 CAR-033), each of the year nearest own (its passage's day, else today's)."""
-    if due := due_day(text) or due_in_words(text, own, order) or _by_day(text, own) or _by_part(text, own):
+    if due := due_day(text) or due_in_words(text, own, order) or _by_day(text, own) or _by_part(text, own) \
+            or _dash_day(text, own):
         return due
     # (not a day it runs from, where it says another: "chase Marek for rent – short £80 from Fri 20th, said he'll pay
     # Wed 25 Oct", trial s85 K, had been due the 20th, "Nothing ... is due on 2028-10-25" over it first for "what's due
@@ -691,6 +692,17 @@ def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
         if due := _weekday_due(rest, own):
             return due
     return _weekday_due(text, own)
+
+
+def _dash_day(text: str, own: str) -> str | None:
+    """The day an open task closes with after a dash, with its month ("☐ balance payments - 28 June", "☐ First Aid
+    course – Sat 22 June"), of the year it says, else of the one nearest own (trial s91 F: due no day, "Not due on
+    June 28" for "whats due on 28 june"); None for another ending ("☐ book the hall - 3 quotes")."""
+    m = _DASH_DAY.search(text) if own and ("-" in text or "–" in text or "—" in text) else None
+    return _one(days_written(m[0], own)) if m and WRITTEN_DAY.fullmatch(text, m.start(1), m.end(1)) else None
+
+
+_DASH_DAY = re.compile(r"\s[-–—]\s+(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?(\S+(?:\s+\S+){0,2}?)[\s.!]*$", re.IGNORECASE)
 
 
 def _by_part(text: str, own: str) -> str | None:
@@ -767,6 +779,34 @@ _ORDINAL_ALONE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # (a
 _DUE_ORDINAL = re.compile(r"\s*(?:on\s+)?(?:the\s+)?" + _ORDINAL_ALONE.pattern + r"(?!\s*[^\W\d])", re.IGNORECASE)
 
 
+def _last_of(day: str, today: str) -> str:
+    """The last day ("YYYY-MM-DD") on or before today (ISO) of a day of no year ("MM-DD"; 29 February: its last)."""
+    year = int(today[:4]) - (day > today[5:])
+    while not as_date(f"{year}-{day}"):
+        year -= 1
+    return f"{year}-{day}"
+
+
+def done_days(text: str, order: str | None) -> frozenset[str]:
+    """The days ("MM-DD") text says a thing was done on, written right after a word of its doing: "£500 paid 4/1/30",
+    "deposit received Tue 14 Feb" (trial s90 Q: an undated supplier page's invoice line had not been of January for
+    "what did we pay in january"); read in order where its numbers may be either of two."""
+    out: set[str] = set()
+    for m in _DONE_ON.finditer(text):
+        start = _BEFORE_DONE_DAY.match(text, m.end()).end()
+        if (w := WRITTEN_DAY.match(text, start)) is not None and 1 <= int((day := day_of(w))[1]) <= 12:
+            out.add(f"{int(day[1]):02d}-{int(day[2]):02d}")
+        elif order and (n := SLASHED_DAY.match(text, start)) is not None and (d := slashed_day(n[0], order)):
+            out.add(d[5:])
+    return frozenset(out)
+
+
+# a word of a thing done, right before its day ("paid 4/1/30", "received on 14 Feb"); not "due", "booked", "by"
+_DONE_ON = re.compile(r"\b(?:paid|sent|received|delivered|completed|arrived|collected|returned|bought|spent|"
+                      r"refunded|banked|cleared|settled)\b(?!\s+(?:by|before|until|till)\b)", re.IGNORECASE)
+_BEFORE_DONE_DAY = re.compile(r"\s*(?:on\s+)?(?:the\s+)?(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?", re.IGNORECASE)
+
+
 def weekday_dated(text: str, own: str) -> frozenset[str]:
     """The days text writes with their weekday before them ("Wed 9 Dec", "Sat, 12th December 2026"), each of the
     year it says, else of the one nearest own (its passage's day) in which that day is that weekday; none where it is
@@ -795,6 +835,25 @@ def _opens_due(text: str, own: str | None) -> str | None:
     opening = text[:OPENING_DAY_CHARS]
     # (its month too: "Wed 7 Jul: VAT stagger 3 deadline", trial s76 S)
     return _one(weekday_numbered_from(opening, date.fromisoformat(own[:10]))) or _one(days_written(opening, own))
+
+
+def _due_under_its_day(chunk: Chunk) -> str | None:
+    """The day of the heading a line is right under ("## Fri 31 May" > "camp deposits deadline - chase Max T", "## Fri
+    28 Jun" > "camp balance due"), where the line says a deadline or that a thing is due and writes no day of its own
+    (trial s91 F: not due, "what's due this week" had not found it in twenty); else None."""
+    text, own = chunk.text, chunk.date or ""
+    if len(own) < 10 or not chunk.heading or not (_DEADLINE_WORD.search(text) or _due_word(text)):
+        return None
+    if any(ch.isdigit() for ch in text) or _SAID_DONE.search(text):  # (a day of its own, or a number: "due in 30 days")
+        return None
+    heading = chunk.heading[-1]
+    named = days_written(heading, own) | weekday_numbered_from(heading, date.fromisoformat(own[:10]))
+    return own[:10] if own[:10] in named else None
+
+
+def _due_word(text: str) -> bool:
+    """Does text say a thing is due ("balance due", "due Friday"), not "due to the rain"?"""
+    return (m := _DUE_WORD.search(text)) is not None and not _BECAUSE_OF.match(text, m.end())
 
 
 _A_DAY_AFTER = re.compile(r"\s*(?:on\s+|by\s+)?(?:\d|(?:" + ANY_WEEKDAY + r")\w*\s+\d)", re.IGNORECASE)
@@ -1173,6 +1232,7 @@ class Agenda:
     def _build(self, chunks: list[Chunk]) -> None:
         by_day: dict[str, list[int]] = defaultdict(list)
         told: dict[str, list[int]] = defaultdict(list)  # a day -> the rows that say it, not of it (days_told)
+        done_on: dict[str, list[int]] = defaultdict(list)  # ... of those, the rows that say a thing was done then
         told_weeks: dict[str, list[int]] = defaultdict(list)  # ... as one of a week after its first day ("w/c 28 Jun")
         told_spans: dict[str, list[int]] = defaultdict(list)  # ... inside a span of more than a week
         any_year_weeks: dict[str, list[int]] = defaultdict(list)  # ... of no year ("MM-DD")
@@ -1249,6 +1309,10 @@ class Agenda:
                 (told_spans if day in inside else told)[day].append(row)
                 if day not in inside:
                     told[day[5:]].append(row)
+            done_then = done_days(chunk.text, order) if (said - own or not own) and not chunk.origin else frozenset()
+            for day in said - own:
+                if day[5:] in done_then:
+                    done_on[day].append(row)
             # (a week's other days after its first, "w/c 28 Jun": for a question of a week or less only, not "who is off
             # in august" of "w/c 26 July", trial s76 R)
             for day in days_told(chunk, entry, order) - said - own:
@@ -1269,6 +1333,8 @@ class Agenda:
                             or _year_beside(chunk.text, day)  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
                             or _year_of_weekday(chunk.text, day))  # ("INSET day Fri 1 Dec", trial s85 K)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
+                    if day in done_then:  # (of no year: the last such day, a thing done being gone, "paid 14 Feb")
+                        done_on[f"{year}-{day}" if year else _last_of(day, today_iso)].append(row)
                     if year:  # (and asked without its year, "on the 17th oct": trial s76 AC, "Nothing ... dated")
                         told[day].append(row)
                 for day in days_of_any_year(held) - written:
@@ -1314,7 +1380,8 @@ class Agenda:
                 # ... and so is a line that opens with its day and says it is due ("- Fri 11 - Ahmed completion
                 # payment due" in the diary of 4 December: trial s66 N, "Not due" for "whats due next week")
                 if chunk.kind == "bullet" and not chunk.origin and \
-                        (day := m[1] if (m := _LOGSEQ_SET.search(chunk.text)) else _opens_due(chunk.text, chunk.date)):
+                        (day := m[1] if (m := _LOGSEQ_SET.search(chunk.text)) else
+                         _opens_due(chunk.text, chunk.date) or _due_under_its_day(chunk)):
                     due.append((day, row))
                 # ... and one that says it is due a day, of a year it writes ("Payment on account due 31 Jan 2027":
                 # trial s68 C, "Not due" for "tax payment due in january"), gone or to come ("due:: 2029-08-29 pay
@@ -1360,6 +1427,7 @@ class Agenda:
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
         self._told_spans = {d: np.array(rows, dtype=np.int64) for d, rows in told_spans.items()}
+        self._done_on = {d: np.array(rows, dtype=np.int64) for d, rows in done_on.items()}
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
         self._labelled_months = {m: np.array(rows, dtype=np.int64) for m, rows in labelled_months.items()}
         self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
@@ -1492,6 +1560,15 @@ class Agenda:
                     and self._chunks[r].heading == c.heading]
             self._table_orders[key] = numbers_order(m for text in rows for m in _CELL_NUMBERS.finditer(text))
         return self._table_orders[key]
+
+    def done_then(self, asked: set[str]) -> np.ndarray:
+        """The rows of the passages that say a thing was done on one of the days asked ("YYYY-MM-DD"), not of it: "£500
+        paid 4/1/30" of an undated supplier page (done_days)."""
+        if not asked:
+            return _NONE
+        self._ensure()
+        found = [self._done_on[d] for d in asked if d in self._done_on]
+        return np.unique(np.concatenate(found)) if found else _NONE
 
     def of_or_telling_between(self, first: str, last: str) -> np.ndarray:
         """The rows of the passages of, or that say, a day from first to last (ISO, both in), of their year."""

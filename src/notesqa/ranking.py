@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from . import clock
-from .agenda import MOVED, Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, day_written_before
+from .agenda import MOVED, WEEK_ASKED, Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, day_written_before
 from .chunking import (LIST_ITEM_SPLIT, Chunk, days_before, field_key, field_line, names_someone, only_scheduled, row_cells, step_of,
                        table_rows, task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, other_form_tokens, short_forms
@@ -2374,6 +2374,11 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     elif not asks_time(text):  # ... of a month gone, one a month labels: "Paid in September: gas £2,380" (trial s85 J)
         for month in _whole_months(asked):
             rows = np.union1d(rows, agenda.labelling_month(month))
+        # ... and, of more than a week gone, one that says a thing was done on one of its days: "£500 paid 4/1/30"
+        # (trial s90 Q); not for a day or a week, whose own notes tell it ("delivered Fri 3 Dec" of a note of no day had
+        # come over the diary's Friday for "what did i do last friday")
+        if len(asked) > WEEK_ASKED:
+            rows = np.union1d(rows, agenda.done_then(asked))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
