@@ -1622,7 +1622,13 @@ def test_a_log_of_days_gone_of_no_year_known_is_of_the_last_year_each_was_on(mon
     monkeypatch.setenv("NOTESQA_TODAY", "2029-05-16")
     note = parse_note("# Budget\n\n## Payments log\n- 2/3 – hall hire £126\n- 30/4 – hall hire £315\n- 14/5 – deposit\n"
                       "- 20/5 – ticket printing\n\n## Ideas\n- 3/4 - a plan\n", "Budget.md")
-    assert [c.date for c in chunk_note(note)] == ["2029-03-02", "2029-04-30", "2029-05-14", "2028-05-20", None]
+    # (an entry to come after one of this year in order, a log run on: of this year, trial s91 D below)
+    assert [c.date for c in chunk_note(note)] == ["2029-03-02", "2029-04-30", "2029-05-14", "2029-05-20", None]
+    # ... of last year where it comes first, or after a later one, or more than two months ahead (trial s91 D: a
+    # tutoring log's "13 Jun — last session" after "23 May" on 28 May had been of last June)
+    newest_first = parse_note("# Budget\n\n## Payments log\n- 20/5 – ticket printing\n- 14/5 – deposit\n- 2/3 – hall hire"
+                              "\n- 30/7 – marquee\n", "Budget.md")
+    assert [c.date for c in chunk_note(newest_first)] == ["2028-05-20", "2029-05-14", "2029-03-02", "2028-07-30"]
     # ... of its year where its heading says one, an aside after it (the s87 chunk-date check: "## 2028 log (short -
     # detail in the daily notes)" > "3 Jan - cancelled (bank hol)" had been of the last 3 January)
     log = parse_note("# Meetings\n\n## 2028 log (short - detail in the daily notes)\n- 3 Jan - cancelled\n", "M.md")
