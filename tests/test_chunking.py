@@ -1395,6 +1395,10 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     assert line_day("Sat 24 Apr — jumble (ours)", "2026") == "2027-04-24"
     assert line_day("Fri 24 Apr — jumble", "2026") == line_day("24 Apr — jumble", "2026") == "2026-04-24"
     assert line_day("Tue 24 Apr — jumble", "2026") == "2026-04-24"  # (a weekday of neither: the note's year, as before)
+    # ... nor where the line writes its year, the weekday a slip (trial s91 H: "Sat 10 Aug → Sat 17 Aug 2029" of
+    # "Cornwall 2029" had been 2030's, last summer's week "Dated from 2030-08-01"); a sum is no year
+    assert line_day("Sat 10 Aug → Sat 17 Aug 2029. Cottage", "2029") == "2029-08-10"
+    assert line_day("Sat 24 Apr — jumble, £2026 raised", "2026") == "2027-04-24"
     log = ("# Brennan - new staircase\n\nClient: Declan\n\n## Log\n- 20 Dec 25 - measured up\n- 5 Jan - drawings back\n"
            "- 2nd Feb - stair delivered\n- 4 Feb - new stair in\n    - wedges glued\n\n## Lessons\n- measure the door\n")
     days = {c.text: c.date for c in chunk_note(parse_note(log, "jobs/brennan-staircase.md"))}
