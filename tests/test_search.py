@@ -1807,3 +1807,17 @@ def test_a_note_marked_no_longer_in_use_comes_after_the_one_in_use(tmp_path, emb
           .replace("Hut price list\n", "Hut price list (OLD)\n"))
     write(tmp_path / "notes" / "Prices B.md", new.replace("\n\n- compost", "\n\n## Stock (old)\n\n- tins\n\n## Now\n\n- compost"))
     assert archived() == {"Prices A.md": True, "Prices B.md": False}
+
+
+def test_the_next_day_off_is_the_soonest_passage_that_says_a_day_off(tmp_path, embedder, monkeypatch):
+    # trial s91 B: "when's my next day off" had put first a meeting's "Priya off all week ... Fri 31st" (only "off": the
+    # day of "day off" had been read as the question's frame, as in "what day is the next X"), the leave note's "Fri 7
+    # June — day off" 7th; the soonest of those that hold every word asked comes first where any does
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-05-28")
+    notes = tmp_path / "n"
+    write(notes / "Meetings" / "2030-05-20 Team meeting.md", "# Team meeting\n\n- Half term next week, Priya off all "
+          "week. Don't book completions for Fri 31st\n- new starter in June\n")
+    write(notes / "Personal" / "Annual leave 2030.md", "# Annual leave 2030\n\n## Booked\n\n- Mon 6 Jan — day off\n"
+          "- Fri 7 June — day off (Jess's wedding, Bath)\n- Mon 26 Aug — bank holiday\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert idx.search("when's my next day off", k=3)[0].text.startswith("Fri 7 June")

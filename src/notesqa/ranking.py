@@ -1074,7 +1074,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else (_last_of_any_year(of, day, text, today), {})
     ordinal = _ordinal_rows(of, fused, text)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
-    coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
+    coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked,
+                      frozenset(tokenize(text)) - next_frame(text)) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
     old = np.array([(archived(c.path, text, c.template) or passages.retired(c.path)) and not passages.in_use(c.path)
@@ -3117,7 +3118,7 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     Newark April before 12 March", is not it): candidates (the pool best of them by dense score), read for the soonest
     whatever their scores (trial s75 D: "| Newark (IACF) | Thu 8 - Fri 9 Apr |" of a calendar of 2027 had been no
     candidate, the past fairs' notes all ten); else none."""
-    if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - _NEXT_FRAME):
+    if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - next_frame(text)):
         return _NONE_ROWS
     rows = agenda.of_or_telling_between(today, (_dt.date.fromisoformat(today) + _dt.timedelta(days=NEXT_DAYS)).isoformat())
     def names_it(c: Chunk, keyword: float) -> bool:
@@ -3214,17 +3215,28 @@ def _folder_words(path: str) -> frozenset[str]:
 
 NEXT_DAYS = 366
 _NEXT_FRAME = frozenset(tokenize("next when what who which whats whens date day time"))
+_DAY_OFF = re.compile(r"\bdays?\s+(?:off|out)\b", re.IGNORECASE)
+
+
+def next_frame(text: str) -> frozenset[str]:
+    """The words of a question of the next of a thing that ask when, not what (_NEXT_FRAME): "day" too, but in "day off"
+    ("when's my next day off": "Fri 7 June — day off (Jess's wedding)", not "Priya off all week", trial s91 B)."""
+    return _NEXT_FRAME - _DAY_WORD if _DAY_OFF.search(text) else _NEXT_FRAME
+
+
+_DAY_WORD = frozenset(tokenize("day"))
 _NONE_ROWS = np.zeros(0, dtype=np.int64)
 _DUE_ASKED = frozenset(tokenize("due"))
 
 
 def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None,
-             also: list[int] | tuple[int, ...] = (), asked: frozenset[str] = frozenset()) -> np.ndarray:
+             also: list[int] | tuple[int, ...] = (), asked: frozenset[str] = frozenset(),
+             words: frozenset[str] = frozenset()) -> np.ndarray:
     """For each candidate: 1 for those that say the soonest day from today on (in their text, or a task's day) among
     the best that say one (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most), -1 for those of them
     whose days are all gone, 0 for the others: "when is the next steerco?" is the one on the 10th, not the first of the
     year (trial s46), nor the "Next: 12 May" of January's (trial s67 A). also: candidates (their places in cand) read
-    whatever their scores (_next_of's)."""
+    whatever their scores (_next_of's); words: the question's words of what is asked (not its frame's, next_frame)."""
     out = np.zeros(len(cand), dtype=np.float32)
     said = _days_from(chunks, cand, fused, today, rows_too=True)
     # (the best all of days gone: the next is further down, a plan's, "Sat 12 June - Midnight Walk" of a calendar of
@@ -3261,7 +3273,10 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
         # ... go-live moves to Tue 27 June", the s84 rescore; left: a sooner one so written, "Dentist appointment moved
         # forward to <3 days on>", comes after a page's "Next: <four months on> check-up", the review)
         told = [day for j, day in coming.items() if asked and _says_next_of(chunks[int(cand[j])], asked)]
-        soonest = min(told or coming.values())
+        # (... else of those that hold every word asked, where any does (also: _next_of's): "Fri 7 June — day off", not
+        # "Priya off all week ... Fri 31st" for "when's my next day off", trial s91 B)
+        held = [day for j, day in coming.items() if words and _holds_words(chunks[int(cand[j])], words, True)]
+        soonest = min(told or held or coming.values())
         # (a later day of the soonest's own note is no next either: a schedule's "Date: 20 July", "Date: 6 July", a few
         # words nearer the question, had come before its "25 May" for "when's the next greenway visit", trial s78 C)
         # (... unless it says a word of the question the soonest does not, nor its note's title and headings: a table of
