@@ -3563,3 +3563,15 @@ def test_a_table_row_whose_column_the_question_names_says_other_days_is_not_of_t
     ranked = fuse(rows, _dense_only([0.5, 0.45, 0.4], keyword=[2.2, 2.2, 2.2], ceiling=2.2), "whats due this month", {},
                   None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: False}
+
+
+def test_a_thin_line_of_a_pointers_label_points_to_the_note_it_names():
+    # trial s91 L: "last year: [[Summer Fete 2029]]" of this year's page had come first for "last year's fete" over the
+    # 2029 page's opening; it points to that note, as "see" does; a field's label ("Owner: Jo Hussain") points nowhere
+    def line(text, thin=True):
+        return Chunk(path="Summer Fete 2030.md", line=3, end_line=3, kind="bullet", text=text, title="Summer Fete 2030",
+                     heading=[], parents=[], tags=[], date=None, seq=0, thin=thin)
+
+    assert ranking._pointer_of(line("last year: Summer Fete 2029"), False) == "Summer Fete 2029"
+    assert ranking._pointer_of(line("Compare: Fred Whitton 2029"), False) == "Fred Whitton 2029"
+    assert ranking._pointer_of(line("Owner: Jo Hussain", thin=False), False) is None

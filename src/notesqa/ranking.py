@@ -35,7 +35,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      without_how_many, without_newest)
 from .periods import (ANY_WEEKDAY, DEADLINE, DUE, HOLIDAY_WORDS, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
                       months_said, relative_days, without_days, weekday_number, without_relative_days, years, asked_years, asked_seasons, two_year_seasons)
-from .units import ATTACHED, LONG_NUMBER, states_contact
+from .units import ATTACHED, LONG_NUMBER, POINTER_WORDS, states_contact
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -3711,6 +3711,10 @@ def _pointer_of(c: Chunk, note: bool) -> str | None:
     # "whats the number for the gate", the code 3rd)
     if m := _SEE_AFTER_LABEL.fullmatch(c.text):
         return m[1]
+    # (a thin line of a pointer's label and a link: "last year: [[Summer Fete 2029]]", trial s91 L, first for "last
+    # year's fete" over that note's opening, 11th)
+    if c.thin and (m := _LABEL_THEN_NAME.fullmatch(c.text)):
+        return m[1]
     if c.thin and (pointed := _pointed(c.text) or (c.text if note else None)):
         return pointed
     m = _POINTS_AT_END.search(c.text)
@@ -3724,6 +3728,7 @@ def _pointer_of(c: Chunk, note: bool) -> str | None:
     return m[2] if m and _only_names_it(m[1]) and m[1].split()[0].lower() not in _ING_NOUNS else None
 
 
+_LABEL_THEN_NAME = re.compile(r"\s*" + POINTER_WORDS + r"\s*:\s*([^:\n]+?)\s*", re.IGNORECASE)
 _SEE_AFTER_LABEL = re.compile(r"\s*[^:\n]{1,60}:\s*see(?:\s+also)?\s+([^:\n]+?)\s*", re.IGNORECASE)
 # (not a thing's name that ends so: "Building: [[Block C]]", "Meeting: ...")
 _ING_NOUNS = frozenset("thing things something nothing anything everything spring king ring ceiling building wedding "

@@ -624,9 +624,20 @@ def _only_link(inline, pointer: bool = False) -> bool:
         elif child.type == "text":
             labels += " " + child.content
     # [[wikilinks]] too, and what joins links: a daily note's "<< [[2026-11-11]] | [[2026-11-13]] >>"
-    rest = WIKILINK.sub("", outside).strip(" \t:-–—|<>·•,/←→«»")
+    unlinked = WIKILINK.sub("", outside)
+    rest = unlinked.strip(" \t:-–—|<>·•,/←→«»")
     labels += " ".join(m.group(2) for m in WIKILINK.finditer(outside))
-    return not rest or pointer and (_POINTER.fullmatch(rest) is not None or _names_its_links(rest, labels))
+    if not rest:
+        return True
+    linked = pointer and bool(labels.strip())
+    # (... what joins two links: "See also [[A]] and [[B]]", trial s91 L, its line first for "what do i need to take to
+    # the planning course", the course's note out of ten)
+    if linked and (joined := _JOINS.sub(" ", rest).strip()) != rest:
+        rest = joined
+    return pointer and (_POINTER.fullmatch(rest) is not None or _names_its_links(rest, labels))
+
+
+_JOINS = re.compile(r"(?<=\s)(?:and|or|&)(?=\s|$)", re.IGNORECASE)
 
 
 def _names_its_links(rest: str, labels: str) -> bool:
@@ -642,9 +653,13 @@ _LINK_WORD = re.compile(r"[^\W_]+")
 # a word that points to the links after it: a lecture's "Next:", a "See also" line
 # ... or back to it, or links ("Back to [[Psychiatry]]", "Linked: [[Gentamicin]]": trial s65 J, first for the Mental
 # Health Act question)
-_POINTER = re.compile(r"(?:next|prev(?:ious)?|up|back(?: to)?|return to|parent|related|links?|linked(?: to)?|"
-                      r"see(?: also)?|also|cf\.?)"
-                      r"(?:\s*(?:lecture|note|page|chapter|topic)s?)?", re.IGNORECASE)
+# ... or to another time's note of the same thing ("Compare: [[Fred Whitton 2029]]", "last year: [[Summer Fete 2029]]",
+# trials s91 I and L, each first over the note it names; not a field's label, "Owner: [[Jo Hussain]]", a fact)
+POINTER_WORDS = (r"(?:next|prev(?:ious)?|up|back(?: to)?|return to|parent|related|links?|linked(?: to)?|"
+                 r"see(?: also)?|also|cf\.?|compare(?:\s+(?:with|to))?|"
+                 r"(?:last|this|next|previous|prev)\s+(?:year|time|one|version|season|term)(?:['’]s)?)"
+                 r"(?:\s*(?:lecture|note|page|chapter|topic)s?)?")
+_POINTER = re.compile(POINTER_WORDS, re.IGNORECASE)
 
 
 def _label_text(text: str) -> str:
