@@ -623,6 +623,28 @@ def test_a_weekday_and_a_day_and_month_in_numbers_say_that_day_in_the_vaults_ord
     assert "2027-01-12" in days_told(plan, order="dmy")
 
 
+def test_a_day_and_month_in_numbers_after_a_word_of_when_or_in_a_list_say_that_day():
+    # trials s91 I, L, O: "approved by 11/6 (Tue)", "measured on 24/5", "fortnightly: 9/4, 23/4, 7/5, 21/5" had been of no
+    # day; not a share ("by 3/4 of people"), a score ("7/10 on the climb") or a list of scores out of order
+    from notesqa.agenda import Agenda, weekday_slashed
+
+    assert weekday_slashed("costing approved by 11/6 (Tue), i.e.", "dmy") == {"06-11"}
+    assert weekday_slashed("Chain measured on 24/5, plenty left", "dmy") == {"05-24"}
+    assert weekday_slashed("fortnightly from 9 April: 9/4, 23/4, 7/5, 21/5", "dmy") == {"04-09", "04-23", "05-07", "05-21"}
+    assert weekday_slashed("costing sign-off 11/6 (Tue)", "dmy") == {"06-11"}
+    assert weekday_slashed("rated 4/5 by 3/4 of people", "dmy") == weekday_slashed("pain 7/10 on the climb", "dmy") == \
+        weekday_slashed("scored 3/5, 4/5, 2/5", "dmy") == frozenset()
+    # ... read in the order the notes write days with a month's name, where none in numbers says it (O's graph wrote
+    # "16 May", "10 June - 14 June", no day in numbers with its year)
+    def line(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="ECA.md", title="ECA", date=None)
+
+    rows = [line("Worktribe needs the costing approved by 11/6 (Tue)", 0), line("panel 16 May", 1),
+            line("away 10 June - 14 June", 2), line("draft by 3 June", 3)]
+    assert 0 in Agenda(rows).telling(frozenset({"2027-06-11"}), today="2027-05-28").tolist()
+    assert 0 not in Agenda(rows[:1]).telling(frozenset({"2027-06-11"}), today="2027-05-28").tolist()  # (no order)
+
+
 def test_a_day_of_no_year_in_an_undated_note_is_of_the_year_the_note_writes_it_with():
     # trials s74 H and I: "Balancing payment + 1st POA for 26-27 due 31 Jan" of "Self assessment 2025-26", whose
     # "Deadline 31 January 2027" says which, had been "of the days asked" for "what did i pay hmrc last january"

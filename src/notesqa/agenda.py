@@ -174,11 +174,13 @@ _MONTH_LABEL = re.compile(r"([A-Za-z]{3,9})\.?(?:\s+\d\d)?\s*:?")  # "December",
 _MONTH_OPENS = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:\s+\d\d)?\s*:\s")
 
 
-def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None, weeks: bool = True) -> frozenset[str]:
+def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None, weeks: bool = True,
+              bare: str | None = None) -> frozenset[str]:
     """The days a passage says in its text, of the days it is not of (days_said: "readout on [[Dec 14th, 2026]]", a
     Logseq page's "close-date:: [[Jan 15th, 2027]]", "readout on Dec 14" in the journal of 1 December); none of a
     code block (a log's timestamps) nor of text embedded from another note. order: how the vault writes a day in
-    numbers that may be either of two ("dmy": "DRA listed 08/12/26", metadata.slashed_order)."""
+    numbers that may be either of two ("dmy": "DRA listed 08/12/26", metadata.slashed_order); bare: the order it reads
+    those without their year in (weekday_slashed), its own where it has none (named_bare_order)."""
     if chunk.origin or chunk.kind == "code":
         return frozenset()
     own = entry or chunk.date or ""
@@ -190,12 +192,12 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None, 
         text = text[_month_line_end(text):]
     said = days_said(text, own, weeks) | _span_above(chunk, own)
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
-    if not order:
+    if not (order or bare):
         return said
     # ("Tue 12/1 6pm - Priya" of a plan written on 7 January: the 12th, trial s74 E; not a day it no longer holds)
     held = still_held(chunk.text)
-    led = {d for md in weekday_slashed(held, order) if own and (d := nearest_year(own[:10], *md.split("-")))}
-    return said | slashed_days(held, order) | led
+    led = {d for md in weekday_slashed(held, order or bare) if own and (d := nearest_year(own[:10], *md.split("-")))}
+    return said | (slashed_days(held, order) if order else frozenset()) | led
 
 
 def weekday_opening(text: str) -> int | None:
@@ -1114,20 +1116,43 @@ _MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|l
 
 
 def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
-    """The days, "MM-DD", a text writes in numbers without their year after a weekday ("Tue 12/1 6pm - Priya"), read
-    in order ("dmy", "mdy": the vault's, metadata.slashed_order); none without one."""
+    """The days, "MM-DD", a text writes in numbers without their year after a weekday ("Tue 12/1 6pm - Priya") or a
+    word of when ("approved by 11/6 (Tue)", "measured on 24/5"), before a weekday in brackets, or in a list of three or
+    more ("fortnightly: 9/4, 23/4, 7/5, 21/5"; trials s91 I, L, O: each had been of no day), read in order ("dmy",
+    "mdy": the vault's, metadata.slashed_order); none without one."""
     if not order or "/" not in text:
         return frozenset()
+    pairs = [(m[1], m[2]) for m in _WEEKDAY_SLASHED.finditer(text)]
+    pairs += [(m[1], m[2]) for m in _SLASHED_WEEKDAY.finditer(text)]
     out = set()
-    for m in _WEEKDAY_SLASHED.finditer(text):
-        day, month = (m[1], m[2]) if order == "dmy" else (m[2], m[1])
+    for a, b in pairs:
+        day, month = (a, b) if order == "dmy" else (b, a)
         if as_date(f"2000-{month}-{day}"):  # (2000: a leap year's, 29 February a day)
             out.add(f"{int(month):02d}-{int(day):02d}")
+    for m in _SLASHED_LIST.finditer(text):
+        listed = [f"{int(month):02d}-{int(day):02d}" for a, b in _SLASHED_PAIR.findall(m[0])
+                  for day, month in [(a, b) if order == "dmy" else (b, a)]]
+        # (days in order, each of the calendar: not scores, "3/5, 4/5, 2/5")
+        if all(as_date(f"2000-{d}") for d in listed) and all(x < y for x, y in zip(listed, listed[1:])):
+            out.update(listed)
     return frozenset(out)
 
 
-_WEEKDAY_SLASHED = re.compile(r"\b(?:" + ANY_WEEKDAY + r")\.?,?\s+(\d{1,2})/(\d{1,2})(?![/\d])",
-                              re.IGNORECASE)
+_WEEKDAY_SLASHED = re.compile(r"(?:\b(?:" + ANY_WEEKDAY + r")\.?,?|\b(?:on|by|from|since|until|till|before|after|due|"
+                              r"dated)|(?<![\w/])w/?c)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})(?![/\d])(?!\s+of\b)",
+                              re.IGNORECASE)  # (not a share: "by 3/4 of people")
+_SLASHED_WEEKDAY = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})\s*\((?:" + ANY_WEEKDAY + r")\w*\.?\)", re.IGNORECASE)
+_SLASHED_LIST = re.compile(r"(?<![\w/.])\d{1,2}/\d{1,2}(?:\s*,\s*\d{1,2}/\d{1,2}){2,}(?![/\d])")
+_SLASHED_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def named_bare_order(texts: Iterable[str]) -> str | None:
+    """The order texts write days with a month's name in, by far the most ("9 Jan": "dmy"; "Jan 9": "mdy"), else None:
+    the order of their days in numbers of no year where none says it (Agenda.asked_order's rule)."""
+    from .metadata import named_orders
+
+    first, second = named_orders(texts)
+    return "dmy" if first >= 3 and first > 3 * second else "mdy" if second >= 3 and second > 3 * first else None
 
 
 def nearest_year(own: str, month: int | str, day: int | str) -> str | None:
@@ -1262,7 +1287,9 @@ class Agenda:
         # (or as its lines open with days without their year: "Sat 27/3 - Hannah final", trial s74 E)
         order = slashed_order(c.text for c in chunks) or entries_order(c.text for c in chunks)
         self._order = order
-        self._asked_order: str | None = None  # (asked_order's, read on first use)
+        # (days in numbers of no year after a word of when, "approved by 11/6 (Tue)", in the order the notes write days
+        # with a month's name where they write none in numbers so: trial s91 O, of no day)
+        bare = self._bare = order or named_bare_order(c.text for c in chunks)
         # (each note's read when a passage of it needs it: a pass over every passage had doubled the agenda's reading)
         self._rows_of: dict[str, list[int]] = defaultdict(list)
         for row, chunk in enumerate(chunks):
@@ -1292,7 +1319,7 @@ class Agenda:
             for day in own:
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
-            said = days_told(chunk, entry, order, weeks=False)
+            said = days_told(chunk, entry, order, weeks=False, bare=bare)
             # (a day inside a span longer than a week, "Kit order window 1-17 Sep", is told for a longer period asked
             # only: trial s79 AA, "says 2027-09-11" first for "where do we meet on sat")
             inside = _spans_written(chunk.text, entry or chunk.date or "", False, TOLD_SPAN) \
@@ -1315,7 +1342,7 @@ class Agenda:
                     done_on[day].append(row)
             # (a week's other days after its first, "w/c 28 Jun": for a question of a week or less only, not "who is off
             # in august" of "w/c 26 July", trial s76 R)
-            for day in days_told(chunk, entry, order) - said - own:
+            for day in days_told(chunk, entry, order, bare=bare) - said - own:
                 if not (done and day > today_iso):
                     told_weeks[day].append(row)
             if (labelled := _month_year_label(chunk.text)) is not None:  # (of a day or none: "Takings Dec 2026: £12,655"
@@ -1325,7 +1352,7 @@ class Agenda:
                 # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
                 # "17/10/25", trial s74 E)
                 held = still_held(chunk.text)
-                written = days_of_any_year(held, weeks=False) | weekday_slashed(held, order)
+                written = days_of_any_year(held, weeks=False) | weekday_slashed(held, bare)
                 for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
@@ -1502,13 +1529,7 @@ class Agenda:
         the one they write days with a month's name in, by far the most ("Fri 3 Dec", not "Dec 3, 2027": trial s82 B,
         a vault of no day in numbers had "what happened on 3/12" read as no day); None where they say neither."""
         self._ensure()
-        if self._order is None and self._asked_order is None:
-            from .metadata import named_orders
-
-            first, second = named_orders(c.text for c in self._chunks)
-            self._asked_order = "dmy" if first >= 3 and first > 3 * second else \
-                "mdy" if second >= 3 and second > 3 * first else ""
-        return self._order or self._asked_order or None
+        return self._order or self._bare
 
     def year_written(self, path: str, day: str) -> str | None:
         """The one year a note writes a day of no year ("MM-DD") with elsewhere ("Deadline 31 January 2027" of its "due
