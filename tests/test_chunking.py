@@ -1405,6 +1405,12 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     assert days["20 Dec 25 - measured up"] == "2025-12-20" and days["5 Jan - drawings back"] == "2026-01-05"
     assert days["2nd Feb - stair delivered"] == "2026-02-02" and days["wedges glued"] == "2026-02-04"  # under its entry
     assert days["Client: Declan"] is None and days["measure the door"] is None
+    # ... and a day and month in numbers after a dated entry, in the note's order (trial s91 Q: a newsletter's "14/3 —
+    # preorder is live!" after "Fri 26 Apr — ARC call-out" had been of no day)
+    sends = ("# Newsletter\n\n## Sends\n- Fri 17 May 2030 — four weeks to go\n- Fri 26 Apr — ARC call-out\n"
+             "- 5/4 — Easter story\n- 14/3 — preorder is live!\n- 21/2 — cover reveal\n")
+    assert [c.date for c in chunk_note(parse_note(sends, "Newsletter.md"))][2:] == ["2030-04-05", "2030-03-14",
+                                                                                   "2030-02-21"]
     # ... newest first, the year nearest the entry above
     days = _days_of("## Log\n- 5 Jan 2026: paid\n- 20 Dec: fitted\n", "j.md")
     assert days["20 Dec: fitted"] == "2025-12-20"
