@@ -364,6 +364,20 @@ def test_a_line_under_a_days_heading_that_says_a_deadline_is_due_that_day():
     assert list(agenda.due_on({"2030-05-31", "2030-06-28", "2030-05-01"})) == [0, 1]
 
 
+def test_an_open_task_to_be_done_by_a_weekday_alone_is_due_that_day_of_its_week(monkeypatch):
+    # trial s91 S: "## This week (w/c 27 May)" > "☐ pick up Welloxon before Thursday", "☐ send the May invoice – do it
+    # Wednesday" had been due no day, below a task due in July for "what's due this week"; of no week heading, the first
+    # such day from today; not a weekday with a day's number (_by_day's), nor one in other words ("sunday roast prep")
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-05-28")
+    def line(text, seq, heading="This week (w/c 27 May)"):
+        return dataclasses.replace(bullet(text, seq), path="to-do.md", title="To do", date=None, heading=[heading])
+
+    agenda = Agenda([line("☐ pick up Welloxon before Thursday", 0), line("☐ send the May invoice – do it Wednesday", 1),
+                     line("☐ pay the window cleaner by Friday", 2, "Jobs"), line("☐ sunday roast prep", 3)])
+    assert agenda.due_on({"2030-05-30"}).tolist() == [0] and agenda.due_on({"2030-05-29"}).tolist() == [1]
+    assert agenda.due_on({"2030-05-31"}).tolist() == [2] and agenda.due_on({"2030-06-02"}).tolist() == []
+
+
 def test_an_open_task_is_due_the_day_its_words_say():
     # trial s58 PD-011: "☐ Ch5 detailed plan (due to HM 11 Dec)" had been "not due" on 11 December 2026
     agenda = Agenda([bullet("☐ Ch5 detailed plan (due to HM 11 Dec)"), bullet("☐ ring the council, due soon", 1),

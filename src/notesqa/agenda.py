@@ -693,7 +693,34 @@ def open_task_due(text: str, own: str, order: str | None = None) -> str | None:
         rest = _FROM_DAY.sub(lambda m: " " * len(m[0]), text)
         if due := _weekday_due(rest, own):
             return due
-    return _weekday_due(text, own)
+    return _weekday_due(text, own) or _weekday_alone(text, own)
+
+
+def _weekday_alone(text: str, own: str) -> str | None:
+    """The day an open task is to be done by a weekday alone ("☐ pick up Welloxon from Sally's before Thursday", "☐
+    send the May invoice – do it Wednesday"): the first such day from own (its passage's day, the Monday of the week
+    its heading says, else today), trial s91 S: due no day, out of "what's due this week"."""
+    m = _WEEKDAY_ALONE.search(text) if own else None
+    if m is None:
+        return None
+    start = date.fromisoformat(own[:10])
+    return (start + timedelta(days=(weekday_number(m[1]) - start.weekday()) % 7)).isoformat()
+
+
+# (not a weekday with a day's number after it, "by Fri 12th": _by_day's; nor "next Thursday": days_named_from's)
+_WEEKDAY_ALONE = re.compile(r"\b(?:by|before|on|do\s+it|due|till|until)\s+(?:this\s+)?(" + ANY_WEEKDAY + r")[a-z]*\b"
+                            r"(?!\.?,?\s+(?:the\s+)?\d)", re.IGNORECASE)
+
+
+def _week_heading(chunk: Chunk, today: str) -> str | None:
+    """The Monday of the week a passage's heading says ("## This week (w/c 27 May)"), of the year nearest today; else
+    None."""
+    m = _WEEK_HEADING.search(chunk.heading[-1]) if chunk.heading and "w" in chunk.heading[-1].lower() else None
+    return _one(days_written(m[1], today)) if m else None
+
+
+_WEEK_HEADING = re.compile(r"(?<![\w/])(?:w/[cb]|wc|week\s+(?:commencing|beginning|of))\s*[:.-]?\s*([^()\n]+)",
+                           re.IGNORECASE)
 
 
 def _dash_day(text: str, own: str) -> str | None:
@@ -1441,7 +1468,8 @@ class Agenda:
                 tasks["high"].append(row)
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
-            day = open_task_due(chunk.text, chunk.date or today_iso, order) if state in ("open", "doing") else None
+            day = open_task_due(chunk.text, chunk.date or _week_heading(chunk, today_iso) or today_iso, order) \
+                if state in ("open", "doing") else None
             if day is None and state in ("open", "doing") and row in self._month_only and _listed_under_month(chunk):
                 # (a to-do listed under its month, "## January 2027" > "☐ Chase DAC about the faculty", is due by its
                 # end: trial s74 O, "what's due this month" had found one of seven; due in the month, not on its last
