@@ -1332,6 +1332,17 @@ def test_a_plain_notes_week_named_by_its_monday_dates_its_weekday_lines_a_free_d
     assert [c.text for c in chunk_note(parse_note("Mon\nTue\n", "days.md"))] == ["Mon\nTue"]
 
 
+def test_a_namespace_pages_week_dates_its_days_headings_with_their_month(monkeypatch):
+    # trial s91 T: "Invigilator Rota/w-c 10 Jun" > "## Wed 12 Jun" > "AM Film: Pam" had been of no day, "who is
+    # invigilating on wednesday 12 june" out of ten; not a heading of another month
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-05-28")
+    rota = chunk_note(parse_note("title:: Invigilator Rota/w-c 10 Jun\n\n- ## Mon 10 Jun\n\t- AM Maths: Geoff\n"
+                                 "- ## Wed 12 Jun\n\t- AM Film: Pam\n- ## Mon 10 July\n\t- resits\n",
+                                 "pages/Invigilator Rota___w-c 10 Jun.md"))
+    assert [(c.text, c.date) for c in rota] == [("AM Maths: Geoff", "2030-06-10"), ("AM Film: Pam", "2030-06-12"),
+                                                ("resits", None)]
+
+
 def test_an_entry_of_a_span_of_days_is_of_its_first_day():
     # trial s62 G: "27–29 Nov – Christmas tree festival" under "## Nov" of "Hall bookings 2026" had been of 1 November
     from notesqa.metadata import line_day

@@ -1535,7 +1535,8 @@ _WEEKDAY_LEAD = r"^\s*(?:\*\*|__)?(" + "|".join(WEEKDAYS) + ")" + _WEEKDAY_END +
 _WEEKDAY_WORD = "(?:" + "|".join(WEEKDAYS) + ")" + _WEEKDAY_END + r"\b"
 # (not a span of days, "Mon-Fri: on call", the review; "Tue - Monitoring alerts fixed" is Tuesday's, the second)
 _WEEKDAY_ENTRY = re.compile(_WEEKDAY_LEAD + r"(?!\s*[–—-]\s*" + _WEEKDAY_WORD + r")(?=\s*[,:–—-]\s*\S)", re.IGNORECASE)
-_WEEKDAY_HEADING = re.compile(_WEEKDAY_LEAD + r"\s*:?\s*$", re.IGNORECASE)
+# (... its month too, of the week's: "## Wed 12 Jun" of "Invigilator Rota/w-c 10 Jun", trial s91 T, of no day)
+_WEEKDAY_HEADING = re.compile(_WEEKDAY_LEAD + r"(?:\s+([A-Za-z]{3,9})\.?)?\s*:?\s*$", re.IGNORECASE)
 
 
 def opens_with_weekday(line: str, empty: bool = False) -> bool:
@@ -1555,6 +1556,8 @@ def weekday_in_week(text: str, monday: str, heading: bool = False) -> str | None
     if m is None:
         return None
     day = _dt.date.fromisoformat(monday) + _dt.timedelta(days=WEEKDAYS.index(m[1].lower()))
+    if heading and m[3] and (m[2] is None or month_number(m[3]) != day.month):
+        return None
     return day.isoformat() if m[2] is None or int(m[2]) == day.day else None
 
 
