@@ -319,6 +319,8 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()
     assert days("is the tip open this saturday", thursday) == {"2027-01-09"}
+    # ... or of the week said after it (trial s91 V: "is the pool open on thursday this week" had been the whole week)
+    assert days("is the pool open on thursday this week", thursday) == {"2027-01-07"}
     # ... or a bank holiday, any (trial s78 Y: "is city plumbing open bank hol monday" had been the coming one's)
     assert days("is city plumbing open bank hol monday", thursday) == days("are they open on bank holidays", thursday) \
         == set()
