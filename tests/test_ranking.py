@@ -3575,3 +3575,18 @@ def test_a_thin_line_of_a_pointers_label_points_to_the_note_it_names():
     assert ranking._pointer_of(line("last year: Summer Fete 2029"), False) == "Summer Fete 2029"
     assert ranking._pointer_of(line("Compare: Fred Whitton 2029"), False) == "Fred Whitton 2029"
     assert ranking._pointer_of(line("Owner: Jo Hussain", thin=False), False) is None
+
+
+def test_a_line_that_says_where_the_detail_is_points_to_that_note():
+    # trials s91 O, K: "Callum read the draft - feedback in [[Grant/Case for support]]. Fair." had come first for "what
+    # did callum think of the grant draft" over the note it names; "Notes for next year are in [Christmas 2029 review]"
+    # too; not a place that is no name ("notes in my bag")
+    def line(text):
+        return Chunk(path="journals/2030_05_20.md", line=2, end_line=2, kind="bullet", text=text, title="May 20th, 2030",
+                     heading=[], parents=[], tags=[], date="2030-05-20", seq=0)
+
+    assert ranking._pointer_of(line("Callum read the draft - feedback in Grant/Case for support. Fair."), False) == \
+        "Grant/Case for support"
+    assert ranking._pointer_of(line("Christmas madness. Notes for next year are in Christmas 2029 review."), False) == \
+        "Christmas 2029 review"
+    assert ranking._pointer_of(line("left the notes in my bag"), False) is None

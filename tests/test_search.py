@@ -1821,3 +1821,17 @@ def test_the_next_day_off_is_the_soonest_passage_that_says_a_day_off(tmp_path, e
           "- Fri 7 June — day off (Jess's wedding, Bath)\n- Mon 26 Aug — bank holiday\n")
     idx = built_index(notes, tmp_path, embedder)
     assert idx.search("when's my next day off", k=3)[0].text.startswith("Fri 7 June")
+
+
+def test_a_passage_that_says_days_of_a_month_to_come_asked_without_a_tense_is_of_it(tmp_path, embedder, monkeypatch):
+    # trial s91 X: "respite week in july" on 28 May: the plan's "away Sat 20 – Sat 27 July" of a note dated in May had
+    # been "Not dated ... in July" under July's tasks and a rota's line of other months
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-05-28")
+    notes = tmp_path / "n"
+    write(notes / "Care" / "Respite July 2030.md", "---\ndate: 2030-05-02\n---\n# Respite July 2030\n\n"
+          "Me and Rob away to Northumberland **Sat 20 – Sat 27 July**. Mark can't do the whole week.\n\n"
+          "## To do\n- [ ] name labels on all clothes 📅 2030-07-10\n")
+    write(notes / "Care" / "Family rota.md", "# Family rota\n\n- weekends: 15–17 Mar, 12–14 Apr, 17–19 May\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search("respite week in july", k=5)
+    assert any(h.text.startswith("Me and Rob away") and h.explain.day_match for h in hits)

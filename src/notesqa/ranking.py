@@ -2353,6 +2353,13 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # (... or this month, of its days to come: "school stuff this month", a school note's "Thu 27 Sep: Tomos class
     # assembly" of no year written, trial s88 C, out of ten under the diary's lines of September)
     this_month = _whole_month(asked) == today[:7] and not looks_back(text) and not _ASKS_DONE.search(text)
+    # (... or of no tense, a month of days to come, the last year's too: "respite week in july" in May, its note's
+    # "away Sat 20 – Sat 27 July" had been "Not dated ... in July", trial s91 X)
+    ahead_month = {d for d in asked if len(d) == 10 and d > today} \
+        if not len(due) and not looks_back(text) and not to_come and not this_month and not asks_time(text) \
+        and _whole_months(asked) else set()
+    if ahead_month and _whole_months(ahead_month):
+        rows = np.union1d(rows, agenda.telling(ahead_month))
     if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
     elif not len(due) and this_month:
@@ -3725,9 +3732,16 @@ def _pointer_of(c: Chunk, note: bool) -> str | None:
     # ... or a label of what the note is for, then a colon and the note ("Adding to PaperCut: [[Add printer
     # PaperCut]]", "Background: [[T-1251 ...]]", trial s64 ITT-011, ITT-038); not a field's, "Owner: [[Jo Hussain]]"
     m = _FOR_LABEL.fullmatch(c.text)
-    return m[2] if m and _only_names_it(m[1]) and m[1].split()[0].lower() not in _ING_NOUNS else None
+    if m and _only_names_it(m[1]) and m[1].split()[0].lower() not in _ING_NOUNS:
+        return m[2]
+    # ... or where a line says the detail is ("Callum read the draft - feedback in [[Grant/Case for support]]. Fair.",
+    # "Notes for next year are in [Christmas 2029 review]": trials s91 O, K, each first over the note it names)
+    m = _DETAIL_IN.search(c.text) if " in " in c.text or " on " in c.text else None
+    return m[1] if m else None
 
 
+_DETAIL_IN = re.compile(r"\b(?i:feedback|notes?|details?|write-?up|minutes|more|the\s+rest|everything)\s+"
+                        r"(?i:for\s+[\w\s]{1,20}?)?(?i:(?:are|is)\s+)?(?i:in|on)\s+([A-Z0-9][^.;,()\n]{2,60}?)\s*(?:[.;,()]|$)")
 _LABEL_THEN_NAME = re.compile(r"\s*" + POINTER_WORDS + r"\s*:\s*([^:\n]+?)\s*", re.IGNORECASE)
 _SEE_AFTER_LABEL = re.compile(r"\s*[^:\n]{1,60}:\s*see(?:\s+also)?\s+([^:\n]+?)\s*", re.IGNORECASE)
 # (not a thing's name that ends so: "Building: [[Block C]]", "Meeting: ...")
