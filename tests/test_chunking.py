@@ -1332,6 +1332,15 @@ def test_a_plain_notes_week_named_by_its_monday_dates_its_weekday_lines_a_free_d
     assert [c.text for c in chunk_note(parse_note("Mon\nTue\n", "days.md"))] == ["Mon\nTue"]
 
 
+def test_a_tables_rows_of_no_year_run_on_from_the_dated_row_above():
+    # trial s91 C: a callouts log's "| 4 Jan 2030 | Mrs Reeve |" then "| 19 Jan | Sam's Café |" ... "| 18 May | Hartley |"
+    # had been of no day after the first, "when did i last get called out" out of ten for 18 May; not a calendar of a
+    # span of years ("Festivals Calendar 2028-29": its rows of its title's span), nor a row of other words
+    note = parse_note("# Emergency callouts\n\n| Date | Who |\n|---|---|\n| 4 Jan 2030 | Mrs Reeve |\n| 19 Jan | Sam |\n"
+                      "| 21 Apr (Easter Sun) | Holmes |\n| 2 Feb | Timms |\n| total | 4 |\n", "jobs/callouts log.md")
+    assert [c.date for c in chunk_note(note)] == ["2030-01-04", "2030-01-19", "2030-04-21", "2031-02-02", None]
+
+
 def test_a_namespace_pages_week_dates_its_days_headings_with_their_month(monkeypatch):
     # trial s91 T: "Invigilator Rota/w-c 10 Jun" > "## Wed 12 Jun" > "AM Film: Pam" had been of no day, "who is
     # invigilating on wednesday 12 june" out of ten; not a heading of another month
