@@ -1677,3 +1677,14 @@ def test_a_fortnight_from_today_is_read_as_two_weeks_or_14_days():
 
     assert days_named_from("Last Tuesday of 2028 - carols", date(2028, 12, 19)) == frozenset()
     assert days_named_from("last tuesday we went carolling", date(2028, 12, 19)) == {"2028-12-12"}
+
+
+def test_a_weekday_said_after_for_beside_the_same_weekday_with_its_number_is_that_day():
+    # trial s91 G: the journal of 28 May's "two bank files today (Fri 24th + Mon 27th) — the second run for Monday's"
+    # had said the coming Monday, 3 June ("says 2030-06-03" under "what's on next week"); alone, the coming one still
+    from notesqa.periods import days_named_from
+
+    day = date(2030, 5, 28)
+    assert "2030-06-03" not in days_named_from("two bank files (Fri 24th + Mon 27th) - the second run for Monday's", day)
+    assert days_named_from("the second run for Monday's file", day) == {"2030-06-03"}
+    assert days_named_from("dentist on Friday", day) == {"2030-05-31"}

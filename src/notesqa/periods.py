@@ -2363,15 +2363,24 @@ def days_named_from(text: str, day: date) -> frozenset[str]:
     text = _quotes_blanked(text) if '"' in text or "“" in text else text
     text = _FINAL_OF.sub("    ", text) if "last" in text.lower() else text  # ("Last Tuesday of 2028": no day gone)
     # (a weekday with its day's number is that day, weekday_numbered_from's: "by Fri 11th" is no coming Friday)
-    text = _WEEKDAY_THE_NUMBER.sub(lambda m: " " * len(m[0]), text) if any(ch.isdigit() for ch in text) else text
+    # (... and so is the same weekday said after "for" or "on" beside it: "two bank files (Fri 24th + Mon 27th) — the
+    # second run for Monday's", trial s91 G, had been of the coming Monday)
+    numbered = {weekday_number(m[1]) for m in _WEEKDAY_THE_NUMBER.finditer(text)} \
+        if any(ch.isdigit() for ch in text) else set()
+    text = _WEEKDAY_THE_NUMBER.sub(lambda m: " " * len(m[0]), text) if numbered else text
     text = _a_week_on(text, day, out)
     for m in _RELATIVE.finditer(text):
         if m.group(4) and _TOOK.search(_CLAUSE_START.split(text[:m.start()])[-1]):
             continue  # how long it took, not a day to come: "sold 26 in 4 days" (trial s63 F)
+        if numbered and (said := _FOR_WEEKDAY.match(m[0])) and weekday_number(said[1]) in numbered:
+            continue
         span = _relative_span(m, day, ahead=True)
         if len(span) <= 2:
             out.update(d.isoformat() for d in span)
     return frozenset(out)
+
+
+_FOR_WEEKDAY = re.compile(r"(?:on|for|by)\s+(?:\w+\s+)?(" + _DAY_NAMES + r")", re.IGNORECASE)
 
 
 # "a week on Saturday", "a week Saturday": the Saturday after the coming one (trial s79 AJ: "Sam leaves for Sheffield a
