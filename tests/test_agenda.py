@@ -659,6 +659,21 @@ def test_a_day_and_month_in_numbers_after_a_word_of_when_or_in_a_list_say_that_d
     assert 0 not in Agenda(rows[:1]).telling(frozenset({"2027-06-11"}), today="2027-05-28").tolist()  # (no order)
 
 
+def test_a_weekday_and_a_days_number_of_a_line_that_names_a_month_are_of_that_month(monkeypatch):
+    # trial s91 G: an undated leave table's "| 15–18 Apr | 4 | Easter hols with Felix (Good Fri 19th) |" had been of the
+    # next Friday 19th, in July, on for "anything on in july"; of no month named, the nearest such day still
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-05-28")
+    from notesqa.agenda import Agenda
+
+    def line(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="Annual leave.md", title="Annual leave", date=None)
+
+    agenda = Agenda([line("Dates: 15–18 Apr | Days: 4 | What: Easter hols with Felix (Good Fri 19th)", 0),
+                     line("ring Mick Fri 19th", 1)])
+    assert agenda.telling({"2030-04-19"}, today="2030-05-28").tolist() == [0]
+    assert agenda.telling({"2030-07-19"}, today="2030-05-28").tolist() == [1]
+
+
 def test_a_day_of_no_year_in_an_undated_note_is_of_the_year_the_note_writes_it_with():
     # trials s74 H and I: "Balancing payment + 1st POA for 26-27 due 31 Jan" of "Self assessment 2025-26", whose
     # "Deadline 31 January 2027" says which, had been "of the days asked" for "what did i pay hmrc last january"

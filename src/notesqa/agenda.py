@@ -1182,6 +1182,23 @@ def named_bare_order(texts: Iterable[str]) -> str | None:
     return "dmy" if first >= 3 and first > 3 * second else "mdy" if second >= 3 and second > 3 * first else None
 
 
+def _numbered_in_month(text: str, pair: tuple[int, int], today: str) -> str | None:
+    """The day (ISO) a weekday and a day's number (pair: weekday, Monday 0, and number) are in the one month text names
+    by its name, of the year nearest today in which that day is that weekday; None where it names none, or several."""
+    months = {month_number(m[0]) for m in _NAMED_MONTH.finditer(text)} - {None}
+    if len(months) != 1:
+        return None
+    month, (weekday, number) = months.pop(), pair
+    year = int(today[:4])
+    found = years_on_weekday(month, number, weekday, (year - 1, year, year + 1))
+    return min((f"{y}-{month:02d}-{number:02d}" for y in found), key=lambda d: abs(date.fromisoformat(d)
+                                                                                    - date.fromisoformat(today)),
+               default=None)
+
+
+_NAMED_MONTH = re.compile(r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?![A-Za-z])")
+
+
 def nearest_year(own: str, month: int | str, day: int | str) -> str | None:
     """The day of a month and day a passage of its own day (own) says without a year: of own's year, or the next
     year's half a year or more before own ("Next steerco: 14 Jan" in the journal of 1 December), the last year's
@@ -1395,7 +1412,13 @@ class Agenda:
                     year = self._year_written(chunk.path, day) or titled
                     (told_weeks[f"{year}-{day}"] if year else any_year_weeks[day]).append(row)
                 for pair in weekdays_numbered(chunk.text, words_too=False):
-                    numbered[pair].append(row)
+                    # (of a month the line names, where it is that weekday: "| 15–18 Apr | Easter hols (Good Fri 19th)
+                    # |" is 19 April, not the next Friday 19th, July's; trial s91 G, on for "anything on in july")
+                    if (of_month := _numbered_in_month(chunk.text, pair, today_iso)) is not None:
+                        told[of_month].append(row)
+                        told[of_month[5:]].append(row)
+                    else:
+                        numbered[pair].append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")
                 # (of the year its note's title says: "## Oct-Dec" of "Jobs 2025 second half" is no December 2026's,
