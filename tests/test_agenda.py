@@ -347,8 +347,8 @@ def test_an_open_task_that_closes_with_a_day_after_a_dash_is_due_then():
     # due on 28 june"; its weekday before it too; not another ending after a dash, nor a day said before more words
     agenda = Agenda([bullet("☐ balance payments - 28 June"), bullet("☐ First Response course – Mon 28 Dec!", 1),
                      bullet("☐ book the hall - 3 quotes", 2), bullet("☐ camp - 28 June kit list to print", 3),
-                     bullet("☐ renew the lease - June 28th", 4)])
-    assert set(agenda.due_on({"2027-06-28", "2026-12-28", "2026-06-28"}).tolist()) == {0, 1, 4}
+                     bullet("☐ renew the lease - June 28th", 4), bullet("☐ pay the balance - 28 June.", 5)])
+    assert set(agenda.due_on({"2027-06-28", "2026-12-28", "2026-06-28"}).tolist()) == {0, 1, 4, 5}  # (its full stop: the review)
 
 
 def test_a_line_under_a_days_heading_that_says_a_deadline_is_due_that_day():
@@ -360,7 +360,10 @@ def test_a_line_under_a_days_heading_that_says_a_deadline_is_due_that_day():
 
     agenda = Agenda([line("camp deposits deadline - chase Max T", 0), line("camp balance due", 1, "Fri 28 Jun", "2030-06-28"),
                      line("balance due in 30 days", 2), line("deadline met, all in (done)", 3),
-                     line("late due to the rain", 4), line("the grant deadline", 5, "Notes", "2030-05-01")])
+                     line("late due to the rain", 4), line("the grant deadline", 5, "Notes", "2030-05-01"),
+                     # (a sentence about one, not a thing due: the review)
+                     line("Stressed about the thesis deadline, talked to Mum", 6),
+                     line("Sophie's baby is due any day now!", 7)])
     assert list(agenda.due_on({"2030-05-31", "2030-06-28", "2030-05-01"})) == [0, 1]
 
 
@@ -373,9 +376,15 @@ def test_an_open_task_to_be_done_by_a_weekday_alone_is_due_that_day_of_its_week(
         return dataclasses.replace(bullet(text, seq), path="to-do.md", title="To do", date=None, heading=[heading])
 
     agenda = Agenda([line("☐ pick up Welloxon before Thursday", 0), line("☐ send the May invoice – do it Wednesday", 1),
-                     line("☐ pay the window cleaner by Friday", 2, "Jobs"), line("☐ sunday roast prep", 3)])
+                     line("☐ pay the window cleaner by Friday 5pm", 2, "Jobs"), line("☐ sunday roast prep", 3),
+                     # (not a word that opens like a weekday, a habit, a day gone: the review)
+                     line("☐ submit expenses by month end", 4, "Jobs"), line("☐ washing in before sunset", 5, "Jobs"),
+                     line("☐ bins out by Tuesdays", 6, "Jobs"), line("☐ claim the taxi I paid for on Monday", 7, "Jobs"),
+                     # (the week of another heading's form, "Next week (w-c 3 Jun)": the review)
+                     line("☐ forms in before Thursday", 8, "Next week (w-c 3 Jun)")])
     assert agenda.due_on({"2030-05-30"}).tolist() == [0] and agenda.due_on({"2030-05-29"}).tolist() == [1]
-    assert agenda.due_on({"2030-05-31"}).tolist() == [2] and agenda.due_on({"2030-06-02"}).tolist() == []
+    assert agenda.due_on({"2030-05-31"}).tolist() == [2] and agenda.due_on({"2030-06-06"}).tolist() == [8]
+    assert agenda.due_on({f"2030-06-0{d}" for d in range(1, 6)} | {"2030-05-28"}).tolist() == []
 
 
 def test_an_open_task_is_due_the_day_its_words_say():
@@ -648,6 +657,10 @@ def test_a_day_and_month_in_numbers_after_a_word_of_when_or_in_a_list_say_that_d
     assert weekday_slashed("costing sign-off 11/6 (Tue)", "dmy") == {"06-11"}
     assert weekday_slashed("rated 4/5 by 3/4 of people", "dmy") == weekday_slashed("pain 7/10 on the climb", "dmy") == \
         weekday_slashed("scored 3/5, 4/5, 2/5", "dmy") == frozenset()
+    # (... nor a share after a word of when, nor scores or odds in order: the review)
+    assert weekday_slashed("simmer until reduced by 1/2.", "dmy") == weekday_slashed("on 1/4 tsp salt", "mdy") == \
+        weekday_slashed("scores: 6/10, 7/10, 9/10", "dmy") == weekday_slashed("odds: 2/1, 5/2, 7/4", "dmy") == frozenset()
+    assert weekday_slashed("Tue 1/2 6pm", "dmy") == {"02-01"}  # (after its weekday, a day whatever its numbers)
     # ... read in the order the notes write days with a month's name, where none in numbers says it (O's graph wrote
     # "16 May", "10 June - 14 June", no day in numbers with its year)
     def line(text, seq):

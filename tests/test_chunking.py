@@ -1332,13 +1332,19 @@ def test_a_plain_notes_week_named_by_its_monday_dates_its_weekday_lines_a_free_d
     assert [c.text for c in chunk_note(parse_note("Mon\nTue\n", "days.md"))] == ["Mon\nTue"]
 
 
-def test_a_tables_rows_of_no_year_run_on_from_the_dated_row_above():
+def test_a_tables_rows_of_no_year_run_on_from_the_dated_row_above(monkeypatch):
     # trial s91 C: a callouts log's "| 4 Jan 2030 | Mrs Reeve |" then "| 19 Jan | Sam's Café |" ... "| 18 May | Hartley |"
     # had been of no day after the first, "when did i last get called out" out of ten for 18 May; not a calendar of a
     # span of years ("Festivals Calendar 2028-29": its rows of its title's span), nor a row of other words
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-05-28")
     note = parse_note("# Emergency callouts\n\n| Date | Who |\n|---|---|\n| 4 Jan 2030 | Mrs Reeve |\n| 19 Jan | Sam |\n"
                       "| 21 Apr (Easter Sun) | Holmes |\n| 2 Feb | Timms |\n| total | 4 |\n", "jobs/callouts log.md")
-    assert [c.date for c in chunk_note(note)] == ["2030-01-04", "2030-01-19", "2030-04-21", "2031-02-02", None]
+    assert [c.date for c in chunk_note(note)] == ["2030-01-04", "2030-01-19", "2030-04-21", "2030-02-02", None]
+    # ... a table kept newest first, not into the months to come (the review: "19 Jan" after "18 May 2030" had been
+    # January 2031's); nor a score ("| 7/10 |", the review)
+    newest = parse_note("# Callouts\n\n| Date | Who |\n|---|---|\n| 18 May 2030 | Patel |\n| 19 Jan | Sam |\n"
+                        "| 2 Dec | Reeve |\n| 7/10 | a score |\n", "Callouts.md")
+    assert [c.date for c in chunk_note(newest)] == ["2030-05-18", "2030-01-19", "2029-12-02", None]
 
 
 def test_a_namespace_pages_week_dates_its_days_headings_with_their_month(monkeypatch):
@@ -1419,6 +1425,7 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     # "Cornwall 2029" had been 2030's, last summer's week "Dated from 2030-08-01"); a sum is no year
     assert line_day("Sat 10 Aug → Sat 17 Aug 2029. Cottage", "2029") == "2029-08-10"
     assert line_day("Sat 24 Apr — jumble, £2026 raised", "2026") == "2027-04-24"
+    assert line_day("Sat 24 Apr — jumble sale, deposit paid Dec 2026", "2026") == "2027-04-24"  # (another thing's year)
     log = ("# Brennan - new staircase\n\nClient: Declan\n\n## Log\n- 20 Dec 25 - measured up\n- 5 Jan - drawings back\n"
            "- 2nd Feb - stair delivered\n- 4 Feb - new stair in\n    - wedges glued\n\n## Lessons\n- measure the door\n")
     days = {c.text: c.date for c in chunk_note(parse_note(log, "jobs/brennan-staircase.md"))}
@@ -1431,6 +1438,9 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
              "- 5/4 — Easter story\n- 14/3 — preorder is live!\n- 21/2 — cover reveal\n")
     assert [c.date for c in chunk_note(parse_note(sends, "Newsletter.md"))][2:] == ["2030-04-05", "2030-03-14",
                                                                                    "2030-02-21"]
+    # ... not a score ("7/10 - the Crianza", the review: it had been of October, the log's next entry of 2031)
+    wine = "# Wine\n\n## Tastings\n- Sat 4 May 2030 — Rioja evening\n- 7/10 - the Crianza\n- 25/5 — Malbec night\n"
+    assert [c.date for c in chunk_note(parse_note(wine, "Wine.md"))] == ["2030-05-04", None, "2030-05-25"]
     # ... newest first, the year nearest the entry above
     days = _days_of("## Log\n- 5 Jan 2026: paid\n- 20 Dec: fitted\n", "j.md")
     assert days["20 Dec: fitted"] == "2025-12-20"

@@ -322,8 +322,9 @@ def test_a_line_of_only_wikilinks_is_thin():
     # ... "Compare:", "last year:", links joined by "and" after "see also" (trials s91 I, L: each had come first over the
     # note it names); not a field's label ("Owner: [[Jo Hussain]]", a fact), nor links a sentence joins
     note = parse_note("- Compare: [[Fred Whitton 2029]]\n- last year: [[Summer Fete 2029]]\n- Owner: [[Jo Hussain]]\n"
-                      "- See also [[How to/Respond]] and [[Planning Committee]]\n- call [[Bob]] and [[Sue]]\n", "F.md")
-    assert [u.thin for u in note.units] == [True, True, False, True, False]
+                      "- See also [[How to/Respond]] and [[Planning Committee]]\n- call [[Bob]] and [[Sue]]\n"
+                      "- This year: [[Mrs Khan]]\n", "F.md")  # (another year's teacher, a fact: the review)
+    assert [u.thin for u in note.units] == [True, True, False, True, False, False]
     # ... and a few words of the links' own names before them (trial s52: "clubs → [[Clubs#Sam]]" had come first for
     # "what clubs does sam do", above the list it points to); other words beside a link stay a passage
     note = parse_note("- sizes → [[Sizes]]\n- clubs → [[Clubs#Sam]]\n- Clubs: [Clubs](clubs.md)\n"

@@ -707,26 +707,27 @@ def _weekday_alone(text: str, own: str) -> str | None:
     return (start + timedelta(days=(weekday_number(m[1]) - start.weekday()) % 7)).isoformat()
 
 
-# (not a weekday with a day's number after it, "by Fri 12th": _by_day's; nor "next Thursday": days_named_from's)
-_WEEKDAY_ALONE = re.compile(r"\b(?:by|before|on|do\s+it|due|till|until)\s+(?:this\s+)?(" + ANY_WEEKDAY + r")[a-z]*\b"
-                            r"(?!\.?,?\s+(?:the\s+)?\d)", re.IGNORECASE)
+# (not a weekday with a day's number after it, "by Fri 12th": _by_day's, a time after it all the same, "by Friday 5pm";
+# nor "next Thursday": days_named_from's; nor a word that opens like one, "by month end", "before sunset", nor
+# "Tuesdays", a habit: the review; nor after "on", a day gone as often as one to come, "was off sick on Monday")
+_WEEKDAY_ALONE = re.compile(r"\b(?:by|before|do\s+it|due|till|until)\s+(?:this\s+)?(mon|tue|wed|thu|fri|sat|sun)"
+                            r"(?:day|sday|nesday|rsday|urday|s|rs|r)?\b(?!['’]?s\b)"
+                            r"(?!\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:am|pm)\b|[:.]\d))", re.IGNORECASE)
 
 
-def _week_heading(chunk: Chunk, today: str) -> str | None:
-    """The Monday of the week a passage's heading says ("## This week (w/c 27 May)"), of the year nearest today; else
-    None."""
-    m = _WEEK_HEADING.search(chunk.heading[-1]) if chunk.heading and "w" in chunk.heading[-1].lower() else None
-    return _one(days_written(m[1], today)) if m else None
+def _week_heading(chunk: Chunk) -> str | None:
+    """The Monday of the week a passage's innermost heading says ("## This week (w/c 27 May)", chunking.week_headed's
+    forms), else None."""
+    from .chunking import week_headed
 
-
-_WEEK_HEADING = re.compile(r"(?<![\w/])(?:w/[cb]|wc|week\s+(?:commencing|beginning|of))\s*[:.-]?\s*([^()\n]+)",
-                           re.IGNORECASE)
+    return week_headed(chunk.heading[-1:], None) if chunk.heading else None
 
 
 def _dash_day(text: str, own: str) -> str | None:
     """The day an open task closes with after a dash, with its month ("☐ balance payments - 28 June", "☐ First Aid
     course – Sat 22 June"), of the year it says, else of the one nearest own (trial s91 F: due no day, "Not due on
     June 28" for "whats due on 28 june"); None for another ending ("☐ book the hall - 3 quotes")."""
+    text = text.rstrip(" \t.!")  # (its closing mark: "☐ balance payments - 28 June.", the review)
     m = _DASH_DAY.search(text) if own and ("-" in text or "–" in text or "—" in text) else None
     return _one(days_written(m[0], own)) if m and WRITTEN_DAY.fullmatch(text, m.start(1), m.end(1)) else None
 
@@ -871,7 +872,12 @@ def _due_under_its_day(chunk: Chunk) -> str | None:
     28 Jun" > "camp balance due"), where the line says a deadline or that a thing is due and writes no day of its own
     (trial s91 F: not due, "what's due this week" had not found it in twenty); else None."""
     text, own = chunk.text, chunk.date or ""
-    if len(own) < 10 or not chunk.heading or not (_DEADLINE_WORD.search(text) or _due_word(text)):
+    if len(own) < 10 or not chunk.heading or not (said := _DEADLINE_WORD.search(text) or _due_word(text)):
+        return None
+    # (a thing's few words right before it, "camp balance due"; not a sentence about one, "Stressed about the thesis
+    # deadline", "Sophie's baby is due any day now!": the review)
+    before = text[:said.start()].split()
+    if not 1 <= len(before) <= LABEL_WORDS or any(w.lower().strip(".,;:!") in _NO_LABEL_WORDS for w in before):
         return None
     if any(ch.isdigit() for ch in text) or _SAID_DONE.search(text):  # (a day of its own, or a number: "due in 30 days")
         return None
@@ -880,9 +886,15 @@ def _due_under_its_day(chunk: Chunk) -> str | None:
     return own[:10] if own[:10] in named else None
 
 
-def _due_word(text: str) -> bool:
-    """Does text say a thing is due ("balance due", "due Friday"), not "due to the rain"?"""
-    return (m := _DUE_WORD.search(text)) is not None and not _BECAUSE_OF.match(text, m.end())
+def _due_word(text: str) -> re.Match | None:
+    """Where text says a thing is due ("balance due", "due Friday"), not "due to the rain"; else None."""
+    m = _DUE_WORD.search(text)
+    return m if m is not None and not _BECAUSE_OF.match(text, m.end()) else None
+
+
+LABEL_WORDS = 4  # words of a thing's name before "deadline" or "due" on a day's line, at most
+_NO_LABEL_WORDS = frozenset("a an the my our your his her their its about is are was were be been any some this that "
+                            "i we he she they it so very".split())
 
 
 _A_DAY_AFTER = re.compile(r"\s*(?:on\s+|by\s+)?(?:\d|(?:" + ANY_WEEKDAY + r")\w*\s+\d)", re.IGNORECASE)
@@ -1149,7 +1161,9 @@ def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
     "mdy": the vault's, metadata.slashed_order); none without one."""
     if not order or "/" not in text:
         return frozenset()
-    pairs = [(m[1], m[2]) for m in _WEEKDAY_SLASHED.finditer(text)]
+    # (after a word of when, not what may be a share or a score: "reduced by 1/2", "by 1/3", "on 1/4 tsp", the review)
+    pairs = [(m[1], m[2]) for m in _WEEKDAY_SLASHED.finditer(text)
+             if _WEEKDAY_WORD.match(m[0]) or not fraction_like(int(m[1]), int(m[2]))]
     pairs += [(m[1], m[2]) for m in _SLASHED_WEEKDAY.finditer(text)]
     out = set()
     for a, b in pairs:
@@ -1159,8 +1173,10 @@ def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
     for m in _SLASHED_LIST.finditer(text):
         listed = [f"{int(month):02d}-{int(day):02d}" for a, b in _SLASHED_PAIR.findall(m[0])
                   for day, month in [(a, b) if order == "dmy" else (b, a)]]
-        # (days in order, each of the calendar: not scores, "3/5, 4/5, 2/5")
-        if all(as_date(f"2000-{d}") for d in listed) and all(x < y for x, y in zip(listed, listed[1:])):
+        # (days in order, each of the calendar, one of them after the 12th: not scores, "3/5, 4/5, 2/5", "6/10, 7/10,
+        # 9/10", nor odds, "2/1, 5/2, 7/4": the review)
+        if all(as_date(f"2000-{d}") for d in listed) and all(x < y for x, y in zip(listed, listed[1:])) \
+                and any(int(n) > 12 for n in _SLASHED_PAIR.findall(m[0]) for n in n):
             out.update(listed)
     return frozenset(out)
 
@@ -1171,6 +1187,12 @@ _WEEKDAY_SLASHED = re.compile(r"(?:\b(?:" + ANY_WEEKDAY + r")\.?,?|\b(?:on|by|fr
 _SLASHED_WEEKDAY = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})\s*\((?:" + ANY_WEEKDAY + r")\w*\.?\)", re.IGNORECASE)
 _SLASHED_LIST = re.compile(r"(?<![\w/.])\d{1,2}/\d{1,2}(?:\s*,\s*\d{1,2}/\d{1,2}){2,}(?![/\d])")
 _SLASHED_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
+_WEEKDAY_WORD = re.compile(r"(?:" + ANY_WEEKDAY + r")", re.IGNORECASE)
+
+
+def fraction_like(a: int, b: int) -> bool:
+    """May a/b be a share or a score, not a day ("1/2", "3/4", "7/10", "4/5")?"""
+    return a < b and b in (2, 3, 4, 8, 16) or a <= b and b in (5, 10)
 
 
 def named_bare_order(texts: Iterable[str]) -> str | None:
@@ -1491,7 +1513,7 @@ class Agenda:
                 tasks["high"].append(row)
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
-            day = open_task_due(chunk.text, chunk.date or _week_heading(chunk, today_iso) or today_iso, order) \
+            day = open_task_due(chunk.text, chunk.date or _week_heading(chunk) or today_iso, order) \
                 if state in ("open", "doing") else None
             if day is None and state in ("open", "doing") and row in self._month_only and _listed_under_month(chunk):
                 # (a to-do listed under its month, "## January 2027" > "☐ Chase DAC about the faculty", is due by its

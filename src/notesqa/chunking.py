@@ -1451,7 +1451,7 @@ def _row_run_on(unit: Unit, note_day: str | None, order: str | None, running: st
     if note_day is not None or running is None or not here:
         return None
     cell = unit.text.split(" | ", 1)[0].rpartition(": ")[2]
-    return _nearest_to(cell, running, order, ()) if _DAY_CELL.match(cell) else None
+    return _nearest_to(cell, running, order, (), gone=True) if _DAY_CELL.match(cell) and not _scored(cell) else None
 
 
 # a first cell that opens with a day and its month ("19 Jan", "21 Apr (Easter Sun)", "Sat 6 May"), not a count
@@ -1459,7 +1459,8 @@ _DAY_CELL = re.compile(r"\s*(?:[A-Za-z]{3}\w*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)
                        r"(?:st|nd|rd|th)?|\d{1,2}/\d{1,2})(?:\s*\([^()]*\))?\s*$")
 
 
-def _nearest_to(text: str, running: str, order: str | None, months: tuple[int, ...] | None = None) -> str | None:
+def _nearest_to(text: str, running: str, order: str | None, months: tuple[int, ...] | None = None,
+                gone: bool = False) -> str | None:
     """The day a log's entry opens with, of its own year if it says one, else of the year that puts it on from
     running (ISO, the entry above's), or just before it in a log written newest first; one in numbers of no year
     where the entry above is under the same headings (months: not None), of the months they name, if any."""
@@ -1475,9 +1476,18 @@ def _nearest_to(text: str, running: str, order: str | None, months: tuple[int, .
     days = [d for year in (y - 1, y, y + 1) if (d := line_day(text, str(year), order))]
     # (... or a day and month in numbers, "14/3 — preorder is live!" after "Fri 26 Apr — ARC call-out" of a
     # newsletter's sends, trial s91 Q: of no day, "Not dated on March 14" over it)
-    if not days and order and months is not None and _SLASHED_ENTRY.match(text):
+    if not days and order and months is not None and _SLASHED_ENTRY.match(text) and not _scored(text):
         days = [d for year in (y - 1, y, y + 1) if (d := _day_in_months(text, months or _ALL_MONTHS, str(year), order))]
-    return _forward(days, running)
+        return _forward(days, running, gone=True)
+    return _forward(days, running, gone)
+
+
+def _scored(text: str) -> bool:
+    """Does a line open with what may be a score or a share, not a day ("7/10 - the Crianza", "1/2 - cup", the review)?"""
+    from .agenda import fraction_like
+
+    m = re.match(r"\s*(\d{1,2})/(\d{1,2})", text)
+    return m is not None and fraction_like(int(m[1]), int(m[2]))
 
 
 # a log's entry that opens with a day, its month and two digits, then words: "11 Jul 26 diesel sheen off the fuel berth";
@@ -1516,10 +1526,15 @@ def _month_of_year_entry(text: str, running: str) -> str | None:
     return calendar_day(m[1], "1", f"{running[:2]}{m[2]}")
 
 
-def _forward(days: list[str], running: str) -> str | None:
-    """Of a day read in the years around running's (ISO), the one a log going on from running is at."""
+def _forward(days: list[str], running: str, gone: bool = False) -> str | None:
+    """Of a day read in the years around running's (ISO), the one a log going on from running is at; gone: of a log
+    read by its rows or numbers alone, not more than LOG_AHEAD_DAYS after today where one before running is there (a
+    table kept newest first, "19 Jan" after "18 May 2030", is January 2030's: the review)."""
     if not days:
         return None
+    late = (clock.today() + _dt.timedelta(days=LOG_AHEAD_DAYS)).isoformat() if gone else ""
+    if gone and any(d > late for d in days) and any(d < running and d <= late for d in days):
+        days = [d for d in days if d <= late]
     ref = _dt.date.fromisoformat(running)
     gaps = {d: (_dt.date.fromisoformat(d) - ref).days for d in days}
     # a log goes forward: the first such day from a month before the entry above on ("2 Nov - came back" after "10 Mar
@@ -1621,18 +1636,18 @@ def _week_titled(note: ParsedNote, year: str | None) -> str | None:
     line "w/c 20 Sept 2027": trial s79 C, its "Fri 24 - Grainger" had been of no day), else None."""
     first = note.units[0] if note.units else None
     opening = first.text if first and first.kind == "paragraph" and not first.heading and "\n" not in first.text else ""
-    return _week_headed((note.title, opening), year)
+    return week_headed((note.title, opening), year)
 
 
 def _heading_week(unit: Unit, year: tuple[str | None, str | None]) -> str | None:
-    """The Monday of the week a unit's heading names (_week_headed), of the year a heading above it says, else its
+    """The Monday of the week a unit's heading names (week_headed), of the year a heading above it says, else its
     note's ("## June 2025" > "### w/c 23 June", trial s80 X)."""
     from .metadata import headings_year
 
-    return _week_headed(unit.heading, headings_year(unit.heading) or year[0] or year[1])
+    return week_headed(unit.heading, headings_year(unit.heading) or year[0] or year[1])
 
 
-def _week_headed(heading, year: str | None) -> str | None:
+def week_headed(heading, year: str | None) -> str | None:
     """The Monday of the week the nearest heading that names one is of ("## w/c 7 Dec 2026": 2026-12-07; trial s69 L
     LIF-036, "whos on lates mon 7th dec" had found its rota's row "Mon 7 | ... | Late: Tom, Aisha, Luke" of no day),
     its year said, else the note's (year), else this one's; None without one."""

@@ -751,11 +751,14 @@ _WEEKDAY_AFTER = re.compile(r"\s*\(?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nes
                             r"(?=\s*[:–—,-]|\s*$)", re.IGNORECASE)
 
 
+SLIP_YEAR_CHARS = 24  # characters after a day its span's year is written in (" → Sat 17 Aug 2029")
+
+
 def of_its_weekday(text: str, month: str, day: str, year: str, after: str = "") -> str | None:
     """The day of month and day in year, or in the year either side where only that one is the weekday text opens with
     ("Sat 24 Apr — jumble" under "## Bookings already in for 2027" of December 2026's notes: a Friday in 2026, trial
     s64 M), or that follows the day (after: "1st Jan Fri: night" of a Christmas rota 2026, trial s72 G); not where the
-    text writes year."""
+    text writes year right after the day (after: what follows it)."""
     found = calendar_day(month, day, year)
     wanted = _OPENING_WEEKDAY.match(text) or _WEEKDAY_AFTER.match(after)
     def weekday(iso: str) -> str:  # (WEEKDAYS: the locale's names aside)
@@ -763,9 +766,10 @@ def of_its_weekday(text: str, month: str, day: str, year: str, after: str = "") 
 
     if found is None or wanted is None or weekday(found) == wanted[1].lower():
         return found
-    # (a slip of the weekday where the line writes the year: "Sat 10 Aug → Sat 17 Aug 2029" of "Cornwall 2029", 10
-    # August 2029 a Friday, trial s91 H: it had been 2030's, last summer's week "Dated from 2030-08-01")
-    if re.search(r"(?<![\d/.£$€-])" + year + r"(?![\d/-]|\.\d)", text):
+    # (a slip of the weekday where the line writes the year right after it, a span's: "Sat 10 Aug → Sat 17 Aug 2029" of
+    # "Cornwall 2029", 10 August 2029 a Friday, trial s91 H: it had been 2030's, last summer's week "Dated from
+    # 2030-08-01"; not a year said of another thing further on, "— jumble sale, deposit paid Dec 2026": the review)
+    if re.search(r"(?<![\d/.£$€-])" + year + r"(?![\d/-]|\.\d)", after[:SLIP_YEAR_CHARS]):
         return found
     for other in (str(int(year) + 1), str(int(year) - 1)):
         if (near := calendar_day(month, day, other)) and weekday(near) == wanted[1].lower():

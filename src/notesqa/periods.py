@@ -384,7 +384,7 @@ _OPEN_ON = re.compile(r"\b(?:is|are|isn['’]?t|aren['’]?t)\s+(?:\S+\s+){0,4}?
                       + "|".join(_WEEKDAYS) + r"|tues|thurs|weds|sat|sun)s?|bank\s+hol(?:iday|s)?s?(?:\s+mon(?:day)?s?)?)"
                       # (nor one of a week said after it: "is the pool open on thursday this week", trial s91 V, read
                       # as the whole week, Monday's "Pool closed" first)
-                      r"\b(?!\s*(?:the\s+)?\d|\s+(?:this|next|coming)\s+(?:week|wk)\b)", re.IGNORECASE)
+                      r"\b(?!\s*(?:the\s+)?\d|\s+(?:this|next|coming)\s+week\b)", re.IGNORECASE)
 
 
 # ... and the weekdays one does, each such one: "which gp at elm tree only does tues and thurs" (trial s77 I: the coming

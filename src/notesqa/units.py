@@ -634,6 +634,10 @@ def _only_link(inline, pointer: bool = False) -> bool:
     # the planning course", the course's note out of ten)
     if linked and (joined := _JOINS.sub(" ", rest).strip()) != rest:
         rest = joined
+    # (another time's note, only a dated one: "last year: [[Summer Fete 2029]]", not "This year: [[Mrs Khan]]", a fact:
+    # the review)
+    if pointer and _TIME_POINTER.fullmatch(rest):
+        return _A_YEAR_WRITTEN.search(labels) is not None
     return pointer and (_POINTER.fullmatch(rest) is not None or _names_its_links(rest, labels))
 
 
@@ -660,6 +664,9 @@ POINTER_WORDS = (r"(?:next|prev(?:ious)?|up|back(?: to)?|return to|parent|relate
                  r"(?:last|this|next|previous|prev)\s+(?:year|time|one|version|season|term)(?:['’]s)?)"
                  r"(?:\s*(?:lecture|note|page|chapter|topic)s?)?")
 _POINTER = re.compile(POINTER_WORDS, re.IGNORECASE)
+_TIME_POINTER = re.compile(r"(?:last|this|next|previous|prev)\s+(?:year|time|one|version|season|term)(?:['’]s)?"
+                           r"(?:\s*(?:lecture|note|page|chapter|topic)s?)?", re.IGNORECASE)
+_A_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _label_text(text: str) -> str:
