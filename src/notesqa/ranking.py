@@ -2354,10 +2354,11 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # assembly" of no year written, trial s88 C, out of ten under the diary's lines of September)
     this_month = _whole_month(asked) == today[:7] and not looks_back(text) and not _ASKS_DONE.search(text)
     # (... or of no tense, a month of days to come, the last year's too: "respite week in july" in May, its note's
-    # "away Sat 20 – Sat 27 July" had been "Not dated ... in July", trial s91 X)
+    # "away Sat 20 – Sat 27 July" had been "Not dated ... in July", trial s91 X; not asked who, a person's line about
+    # it, "whos making the quiz in december", trial s53)
     ahead_month = {d for d in asked if len(d) == 10 and d > today} \
         if not len(due) and not looks_back(text) and not to_come and not this_month and not asks_time(text) \
-        and _whole_months(asked) else set()
+        and not _WHO_ASKED.search(text) and _whole_months(asked) else set()
     if ahead_month and _whole_months(ahead_month):
         rows = np.union1d(rows, agenda.telling(ahead_month))
     if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
@@ -3772,6 +3773,7 @@ def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str]
             and not (_asks_authors(asked, who) and _says_authors(c.text)))
 
 
+_WHO_ASKED = re.compile(r"\b(?:who|whom|whose|whos|who['’]s)\b", re.IGNORECASE)  # ("whos making ...", typed so)
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|whatsapp)\b", re.IGNORECASE)
 # ... a phone number or an email address, not a number of another thing ("licence number", "locker number")
