@@ -3585,8 +3585,8 @@ def test_a_line_that_says_where_the_detail_is_points_to_that_note():
         return Chunk(path="journals/2030_05_20.md", line=2, end_line=2, kind="bullet", text=text, title="May 20th, 2030",
                      heading=[], parents=[], tags=[], date="2030-05-20", seq=0)
 
-    assert ranking._pointer_of(line("Callum read the draft - feedback in Grant/Case for support. Fair."), False) == \
+    assert ranking._detail_in(line("Callum read the draft - feedback in Grant/Case for support. Fair.")) == \
         "Grant/Case for support"
-    assert ranking._pointer_of(line("Christmas madness. Notes for next year are in Christmas 2029 review."), False) == \
+    assert ranking._detail_in(line("Christmas madness. Notes for next year are in Christmas 2029 review.")) == \
         "Christmas 2029 review"
-    assert ranking._pointer_of(line("left the notes in my bag"), False) is None
+    assert ranking._detail_in(line("left the notes in my bag")) is None

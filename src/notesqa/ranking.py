@@ -3639,8 +3639,12 @@ def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, pas
                 if (named := _pointer_of(chunks[row], note)) and (path := passages.note_titled(named)) is not None
                 and path != chunks[row].path]
     taken = {j for j, _, _ in pointers}
+    # (... a hub's line, or one that says where the detail is, only as near: a survey note's "Ref LP-2904-23 ... notes
+    # in 2029-04-11 surveyor call" is the answer to "LP-2904-23", the call's note far below it, the s91 rescore)
     pointers += [(j, path, POINTER_NEAR) for j, row in enumerate(rows)
-                 if j not in taken and (path := _hub_line_of(chunks, row, passages)) is not None]
+                 if j not in taken and ((path := _hub_line_of(chunks, row, passages)) is not None
+                                        or (named := _detail_in(chunks[row])) and (path := passages.note_titled(named))
+                                        is not None and path != chunks[row].path)]
     if not pointers:
         return rank
     best: dict[str, float] = {}
@@ -3733,10 +3737,13 @@ def _pointer_of(c: Chunk, note: bool) -> str | None:
     # ... or a label of what the note is for, then a colon and the note ("Adding to PaperCut: [[Add printer
     # PaperCut]]", "Background: [[T-1251 ...]]", trial s64 ITT-011, ITT-038); not a field's, "Owner: [[Jo Hussain]]"
     m = _FOR_LABEL.fullmatch(c.text)
-    if m and _only_names_it(m[1]) and m[1].split()[0].lower() not in _ING_NOUNS:
-        return m[2]
-    # ... or where a line says the detail is ("Callum read the draft - feedback in [[Grant/Case for support]]. Fair.",
-    # "Notes for next year are in [Christmas 2029 review]": trials s91 O, K, each first over the note it names)
+    return m[2] if m and _only_names_it(m[1]) and m[1].split()[0].lower() not in _ING_NOUNS else None
+
+
+def _detail_in(c: Chunk) -> str | None:
+    """The name of the note a line says the detail is in ("Callum read the draft - feedback in [[Grant/Case for
+    support]]. Fair.", "Notes for next year are in [Christmas 2029 review]": trials s91 O, K, each first over the note
+    it names), else None."""
     m = _DETAIL_IN.search(c.text) if " in " in c.text or " on " in c.text else None
     return m[1] if m else None
 
