@@ -3590,3 +3590,19 @@ def test_a_line_that_says_where_the_detail_is_points_to_that_note():
     assert ranking._detail_in(line("Christmas madness. Notes for next year are in Christmas 2029 review.")) == \
         "Christmas 2029 review"
     assert ranking._detail_in(line("left the notes in my bag")) is None
+
+
+def test_a_month_to_come_asked_by_its_name_without_a_tense_is_of_the_passages_that_say_its_days(monkeypatch):
+    # trial s91 X: "respite week in july" had left "away Sat 20 – Sat 27 July" of a note of May "Not dated ... in July";
+    # not a holiday's month (the s91 rescore, s82 E-09: "surcharge if records come in after new year" had put lines of a
+    # January deadline over the surcharge), nor asked who ("whos making the quiz in july", trial s53)
+    monkeypatch.setenv("NOTESQA_TODAY", "2027-12-07")
+    from notesqa.agenda import Agenda
+
+    chunks = [_chunk("respite.md", 0, "away Sat 22 – Sat 29 January, the cottage", date="2027-11-02"),
+              _chunk("email.md", 0, "I need your records, the deadline is 31 January 2028", date="2027-11-02"),
+              _chunk("2028-01-03.md", 0, "back to work", date="2028-01-03")]  # (a passage of January: no fallback)
+    agenda = Agenda(chunks)
+    assert 0 in ranking._of_day(agenda, "respite week in january").tolist()
+    assert ranking._of_day(agenda, "surcharge if records come in after new year").tolist() == [2]
+    assert ranking._of_day(agenda, "whos making the quiz in january").tolist() == [2]

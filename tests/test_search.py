@@ -1835,3 +1835,4 @@ def test_a_passage_that_says_days_of_a_month_to_come_asked_without_a_tense_is_of
     idx = built_index(notes, tmp_path, embedder)
     hits = idx.search("respite week in july", k=5)
     assert any(h.text.startswith("Me and Rob away") and h.explain.day_match for h in hits)
+

@@ -2358,7 +2358,7 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # it, "whos making the quiz in december", trial s53)
     ahead_month = {d for d in asked if len(d) == 10 and d > today} \
         if not len(due) and not looks_back(text) and not to_come and not this_month and not asks_time(text) \
-        and not _WHO_ASKED.search(text) and _whole_months(asked) else set()
+        and not _WHO_ASKED.search(text) and _whole_months(asked) and _MONTH_NAMED.search(text) else set()
     if ahead_month and _whole_months(ahead_month):
         rows = np.union1d(rows, agenda.telling(ahead_month))
     if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
@@ -3780,6 +3780,9 @@ def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str]
             and not (_asks_authors(asked, who) and _says_authors(c.text)))
 
 
+# (a month asked by its name, not a holiday's: "surcharge if records come in after new year", the s91 rescore, s82 E-09)
+_MONTH_NAMED = re.compile(r"\b(?:in|during|for|over|through|until|till|this|next)\s+(?:early\s+|late\s+|mid[\s-])?"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _WHO_ASKED = re.compile(r"\b(?:who|whom|whose|whos|who['’]s)\b", re.IGNORECASE)  # ("whos making ...", typed so)
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|whatsapp)\b", re.IGNORECASE)
