@@ -652,6 +652,7 @@ def test_a_day_and_month_in_numbers_after_a_word_of_when_or_in_a_list_say_that_d
     from notesqa.agenda import Agenda, weekday_slashed
 
     assert weekday_slashed("costing approved by 11/6 (Tue), i.e.", "dmy") == {"06-11"}
+    assert weekday_slashed("invoice NOT SENT YET, due 14/8", "dmy") == frozenset()  # (due then: _DUE_SLASHED's)
     assert weekday_slashed("Chain measured on 24/5, plenty left", "dmy") == {"05-24"}
     assert weekday_slashed("fortnightly from 9 April: 9/4, 23/4, 7/5, 21/5", "dmy") == {"04-09", "04-23", "05-07", "05-21"}
     assert weekday_slashed("costing sign-off 11/6 (Tue)", "dmy") == {"06-11"}

@@ -1156,7 +1156,7 @@ _MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|l
 
 def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
     """The days, "MM-DD", a text writes in numbers without their year after a weekday ("Tue 12/1 6pm - Priya") or a
-    word of when ("approved by 11/6 (Tue)", "measured on 24/5"), before a weekday in brackets, or in a list of three or
+    word of when ("measured on 24/5"), before a weekday in brackets ("approved by 11/6 (Tue)"), or in a list of three or
     more ("fortnightly: 9/4, 23/4, 7/5, 21/5"; trials s91 I, L, O: each had been of no day), read in order ("dmy",
     "mdy": the vault's, metadata.slashed_order); none without one."""
     if not order or "/" not in text:
@@ -1181,9 +1181,11 @@ def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
-_WEEKDAY_SLASHED = re.compile(r"(?:\b(?:" + ANY_WEEKDAY + r")\.?,?|\b(?:on|by|from|since|until|till|before|after|due|"
-                              r"dated)|(?<![\w/])w/?c)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})(?![/\d])(?!\s+of\b)",
-                              re.IGNORECASE)  # (not a share: "by 3/4 of people")
+# (not after "by" or "due": a day a thing is due, _DUE_SLASHED's, told as on it had come before a wedding's own note for
+# "what's on this weekend", the s91 rescore, s81 C-37)
+_WEEKDAY_SLASHED = re.compile(r"(?:\b(?:" + ANY_WEEKDAY + r")\.?,?|\b(?:on|from|since|until|till|before|after|dated)"
+                              r"|(?<![\w/])w/?c)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})(?![/\d])(?!\s+of\b)",
+                              re.IGNORECASE)  # (not a share: "before 3/4 of them")
 _SLASHED_WEEKDAY = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})\s*\((?:" + ANY_WEEKDAY + r")\w*\.?\)", re.IGNORECASE)
 _SLASHED_LIST = re.compile(r"(?<![\w/.])\d{1,2}/\d{1,2}(?:\s*,\s*\d{1,2}/\d{1,2}){2,}(?![/\d])")
 _SLASHED_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
