@@ -1345,6 +1345,11 @@ def test_a_tables_rows_of_no_year_run_on_from_the_dated_row_above(monkeypatch):
     newest = parse_note("# Callouts\n\n| Date | Who |\n|---|---|\n| 18 May 2030 | Patel |\n| 19 Jan | Sam |\n"
                         "| 2 Dec | Reeve |\n| 7/10 | a score |\n", "Callouts.md")
     assert [c.date for c in chunk_note(newest)] == ["2030-05-18", "2030-01-19", "2029-12-02", None]
+    # ... nor the lines after the table (the s91 chunk-date check: a rent table's "| 24 Dec |" then "## Totals" >
+    # "Sept: £660" had been next September's)
+    after = parse_note("# Rent\n\n| Week | Paid |\n|---|---|\n| 3 Sep 2029 | £165 |\n| 24 Dec | £82 |\n\n## Totals\n"
+                       "- Sept: £660 (4 wks)\n", "rent log.md")
+    assert [c.date for c in chunk_note(after)] == ["2029-09-03", "2029-12-24", None]
 
 
 def test_a_namespace_pages_week_dates_its_days_headings_with_their_month(monkeypatch):
