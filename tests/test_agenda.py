@@ -363,8 +363,10 @@ def test_a_line_under_a_days_heading_that_says_a_deadline_is_due_that_day():
                      line("late due to the rain", 4), line("the grant deadline", 5, "Notes", "2030-05-01"),
                      # (a sentence about one, not a thing due: the review)
                      line("Stressed about the thesis deadline, talked to Mum", 6),
-                     line("Sophie's baby is due any day now!", 7)])
-    assert list(agenda.due_on({"2030-05-31", "2030-06-28", "2030-05-01"})) == [0, 1]
+                     line("Sophie's baby is due any day now!", 7),
+                     # (... but a thing's words, as people write them: the second review)
+                     line("The camp balance is due", 8), line("Deadline: passport photos to school", 9)])
+    assert sorted(agenda.due_on({"2030-05-31", "2030-06-28", "2030-05-01"}).tolist()) == [0, 1, 8, 9]
 
 
 def test_an_open_task_to_be_done_by_a_weekday_alone_is_due_that_day_of_its_week(monkeypatch):
@@ -385,6 +387,14 @@ def test_an_open_task_to_be_done_by_a_weekday_alone_is_due_that_day_of_its_week(
     assert agenda.due_on({"2030-05-30"}).tolist() == [0] and agenda.due_on({"2030-05-29"}).tolist() == [1]
     assert agenda.due_on({"2030-05-31"}).tolist() == [2] and agenda.due_on({"2030-06-06"}).tolist() == [8]
     assert agenda.due_on({f"2030-06-0{d}" for d in range(1, 6)} | {"2030-05-28"}).tolist() == []
+    # ... a weekday's own thing too ("by Monday's meeting"), and a week heading of the year nearest today ("w/c 6 Jan" on
+    # 28 December is next January's): the second review
+    assert Agenda([line("☐ slides by Monday's meeting", 0, "Jobs")]).due_on({"2030-06-03"}).tolist() == [0]
+    assert Agenda([line("☐ revision guides before SATs", 0, "Jobs"), line("☐ find it by sat nav", 1, "Jobs")]).due_on(
+        {"2030-06-01"}).tolist() == []
+    monkeypatch.setenv("NOTESQA_TODAY", "2030-12-28")
+    assert Agenda([line("☐ return the marquee before Thursday", 0, "Next week (w/c 6 Jan)")]).due_on(
+        {"2031-01-09"}).tolist() == [0]
 
 
 def test_an_open_task_is_due_the_day_its_words_say():
@@ -658,10 +668,14 @@ def test_a_day_and_month_in_numbers_after_a_word_of_when_or_in_a_list_say_that_d
     assert weekday_slashed("costing sign-off 11/6 (Tue)", "dmy") == {"06-11"}
     assert weekday_slashed("rated 4/5 by 3/4 of people", "dmy") == weekday_slashed("pain 7/10 on the climb", "dmy") == \
         weekday_slashed("scored 3/5, 4/5, 2/5", "dmy") == frozenset()
-    # (... nor a share after a word of when, nor scores or odds in order: the review)
+    # (... nor a share after a word of when, a measure after it, nor scores out of one number in order: the reviews)
     assert weekday_slashed("simmer until reduced by 1/2.", "dmy") == weekday_slashed("on 1/4 tsp salt", "mdy") == \
-        weekday_slashed("scores: 6/10, 7/10, 9/10", "dmy") == weekday_slashed("odds: 2/1, 5/2, 7/4", "dmy") == frozenset()
+        weekday_slashed("scores: 6/10, 7/10, 9/10", "dmy") == weekday_slashed("after 1/2 hour", "dmy") == frozenset()
     assert weekday_slashed("Tue 1/2 6pm", "dmy") == {"02-01"}  # (after its weekday, a day whatever its numbers)
+    # ... but a day's all the same where its numbers might be a share ("Car MOT on 5/10", "dentist on 6/16" month
+    # first, "swimming 3/6, 5/6, 10/6, 12/6": the second review)
+    assert weekday_slashed("Car MOT on 5/10", "dmy") == {"10-05"} and weekday_slashed("dentist on 6/16", "mdy") == {"06-16"}
+    assert weekday_slashed("swimming 3/6, 5/6, 10/6, 12/6", "dmy") == {"06-03", "06-05", "06-10", "06-12"}
     # ... read in the order the notes write days with a month's name, where none in numbers says it (O's graph wrote
     # "16 May", "10 June - 14 June", no day in numbers with its year)
     def line(text, seq):

@@ -1350,6 +1350,11 @@ def test_a_tables_rows_of_no_year_run_on_from_the_dated_row_above(monkeypatch):
     after = parse_note("# Rent\n\n| Week | Paid |\n|---|---|\n| 3 Sep 2029 | £165 |\n| 24 Dec | £82 |\n\n## Totals\n"
                        "- Sept: £660 (4 wks)\n", "rent log.md")
     assert [c.date for c in chunk_note(after)] == ["2029-09-03", "2029-12-24", None]
+    # ... and a table running forward, each nearest the row above (the second review: "14 Sep" after "20 Jul 2030" had
+    # been September 2029's)
+    ahead = parse_note("# Bookings\n\n| Date | Who |\n|---|---|\n| 18 May 2030 | A |\n| 20 Jul | B |\n| 14 Sep | C |\n"
+                       "| 2 Nov | D |\n", "Bookings.md")
+    assert [c.date for c in chunk_note(ahead)] == ["2030-05-18", "2030-07-20", "2030-09-14", "2030-11-02"]
 
 
 def test_a_namespace_pages_week_dates_its_days_headings_with_their_month(monkeypatch):
@@ -1431,6 +1436,8 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     assert line_day("Sat 10 Aug → Sat 17 Aug 2029. Cottage", "2029") == "2029-08-10"
     assert line_day("Sat 24 Apr — jumble, £2026 raised", "2026") == "2027-04-24"
     assert line_day("Sat 24 Apr — jumble sale, deposit paid Dec 2026", "2026") == "2027-04-24"  # (another thing's year)
+    assert line_day("Saturday 10 August – Saturday 17 August 2029: cottage", "2029") == "2029-08-10"  # (the second review)
+    assert line_day("Sat 10 Aug – Sat 17 Aug (St Ives) 2029", "2029") == "2029-08-10"
     log = ("# Brennan - new staircase\n\nClient: Declan\n\n## Log\n- 20 Dec 25 - measured up\n- 5 Jan - drawings back\n"
            "- 2nd Feb - stair delivered\n- 4 Feb - new stair in\n    - wedges glued\n\n## Lessons\n- measure the door\n")
     days = {c.text: c.date for c in chunk_note(parse_note(log, "jobs/brennan-staircase.md"))}

@@ -710,9 +710,13 @@ def _weekday_alone(text: str, own: str) -> str | None:
 # (not a weekday with a day's number after it, "by Fri 12th": _by_day's, a time after it all the same, "by Friday 5pm";
 # nor "next Thursday": days_named_from's; nor a word that opens like one, "by month end", "before sunset", nor
 # "Tuesdays", a habit: the review; nor after "on", a day gone as often as one to come, "was off sick on Monday")
-_WEEKDAY_ALONE = re.compile(r"\b(?:by|before|do\s+it|due|till|until)\s+(?:this\s+)?(mon|tue|wed|thu|fri|sat|sun)"
-                            r"(?:day|sday|nesday|rsday|urday|s|rs|r)?\b(?!['’]?s\b)"
-                            r"(?!\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:am|pm)\b|[:.]\d))", re.IGNORECASE)
+_WEEKDAY_ALONE = re.compile(r"\b(?:by|before|do\s+it|due|till|until)\s+(?:this\s+)?"
+                            r"((?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|weds|thurs?|"
+                            # (a weekday's short name only before a mark, the line's end, a part of the day or a time:
+                            # not "by sat nav", "before SATs", the second review)
+                            r"(?:mon|tue|wed|thu|fri|sat|sun)(?=\s*(?:[.,;:!?)\]–—-]|$|morning|afternoon|evening|night|"
+                            r"am\b|pm\b|\d)))"
+                            r"\b(?!\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:am|pm)\b|[:.]\d))", re.IGNORECASE)
 
 
 def _week_heading(chunk: Chunk) -> str | None:
@@ -720,7 +724,11 @@ def _week_heading(chunk: Chunk) -> str | None:
     forms), else None."""
     from .chunking import week_headed
 
-    return week_headed(chunk.heading[-1:], None) if chunk.heading else None
+    if not chunk.heading:
+        return None
+    today = clock.today()  # (of the year nearest today: "w/c 6 Jan" on 28 December is next January's, the review)
+    mondays = [m for y in (today.year - 1, today.year, today.year + 1) if (m := week_headed(chunk.heading[-1:], str(y)))]
+    return min(mondays, key=lambda m: abs((date.fromisoformat(m) - today).days)) if mondays else None
 
 
 def _dash_day(text: str, own: str) -> str | None:
@@ -877,7 +885,8 @@ def _due_under_its_day(chunk: Chunk) -> str | None:
     # (a thing's few words right before it, "camp balance due"; not a sentence about one, "Stressed about the thesis
     # deadline", "Sophie's baby is due any day now!": the review)
     before = text[:said.start()].split()
-    if not 1 <= len(before) <= LABEL_WORDS or any(w.lower().strip(".,;:!") in _NO_LABEL_WORDS for w in before):
+    if len(before) > LABEL_WORDS or not before and not said[0].lower().startswith("deadline") \
+            or any(w.lower().strip(".,;:!") in _NO_LABEL_WORDS for w in before) or _DUE_SOMETIME.match(text, said.end()):
         return None
     if any(ch.isdigit() for ch in text) or _SAID_DONE.search(text):  # (a day of its own, or a number: "due in 30 days")
         return None
@@ -886,15 +895,17 @@ def _due_under_its_day(chunk: Chunk) -> str | None:
     return own[:10] if own[:10] in named else None
 
 
+_DUE_SOMETIME = re.compile(r"\s+(?:any\s+day|any\s+time|soon|in\s+\d|in\s+(?:a|two|three|four)\b)", re.IGNORECASE)
+
+
 def _due_word(text: str) -> re.Match | None:
     """Where text says a thing is due ("balance due", "due Friday"), not "due to the rain"; else None."""
     m = _DUE_WORD.search(text)
     return m if m is not None and not _BECAUSE_OF.match(text, m.end()) else None
 
 
-LABEL_WORDS = 4  # words of a thing's name before "deadline" or "due" on a day's line, at most
-_NO_LABEL_WORDS = frozenset("a an the my our your his her their its about is are was were be been any some this that "
-                            "i we he she they it so very".split())
+LABEL_WORDS = 5  # words of a thing's name before "deadline" or "due" on a day's line, at most
+_NO_LABEL_WORDS = frozenset("about any some i we he she they so very was were been feel felt stressed worried".split())
 
 
 _A_DAY_AFTER = re.compile(r"\s*(?:on\s+|by\s+)?(?:\d|(?:" + ANY_WEEKDAY + r")\w*\s+\d)", re.IGNORECASE)
@@ -1163,7 +1174,7 @@ def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
         return frozenset()
     # (after a word of when, not what may be a share or a score: "reduced by 1/2", "by 1/3", "on 1/4 tsp", the review)
     pairs = [(m[1], m[2]) for m in _WEEKDAY_SLASHED.finditer(text)
-             if _WEEKDAY_WORD.match(m[0]) or not fraction_like(int(m[1]), int(m[2]))]
+             if _WEEKDAY_WORD.match(m[0]) or not _MEASURE_AFTER.match(text, m.end())]
     pairs += [(m[1], m[2]) for m in _SLASHED_WEEKDAY.finditer(text)]
     out = set()
     for a, b in pairs:
@@ -1173,10 +1184,11 @@ def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
     for m in _SLASHED_LIST.finditer(text):
         listed = [f"{int(month):02d}-{int(day):02d}" for a, b in _SLASHED_PAIR.findall(m[0])
                   for day, month in [(a, b) if order == "dmy" else (b, a)]]
-        # (days in order, each of the calendar, one of them after the 12th: not scores, "3/5, 4/5, 2/5", "6/10, 7/10,
-        # 9/10", nor odds, "2/1, 5/2, 7/4": the review)
-        if all(as_date(f"2000-{d}") for d in listed) and all(x < y for x, y in zip(listed, listed[1:])) \
-                and any(int(n) > 12 for n in _SLASHED_PAIR.findall(m[0]) for n in n):
+        # (days in order, each of the calendar: not scores, "3/5, 4/5, 2/5", out of one number, "6/10, 7/10, 9/10": the
+        # review)
+        pairs_ = _SLASHED_PAIR.findall(m[0])
+        scores = len({b for _, b in pairs_}) == 1 and int(pairs_[0][1]) in (5, 10, 20, 100)
+        if all(as_date(f"2000-{d}") for d in listed) and all(x < y for x, y in zip(listed, listed[1:])) and not scores:
             out.update(listed)
     return frozenset(out)
 
@@ -1190,6 +1202,9 @@ _SLASHED_WEEKDAY = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})\s*\((?:" + ANY_WE
 _SLASHED_LIST = re.compile(r"(?<![\w/.])\d{1,2}/\d{1,2}(?:\s*,\s*\d{1,2}/\d{1,2}){2,}(?![/\d])")
 _SLASHED_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
 _WEEKDAY_WORD = re.compile(r"(?:" + ANY_WEEKDAY + r")", re.IGNORECASE)
+# a measure after numbers, a share's ("on 1/4 tsp salt", "after 1/2 hour"), not a day's
+_MEASURE_AFTER = re.compile(r"\s*(?:tsp|tbsp|teaspoons?|tablespoons?|cups?|pints?|hours?|hrs?|mins?|minutes?|miles?|inch|"
+                            r"inches|of|an?\b|litres?|liters?|lbs?|kg|g|oz|ml)\b", re.IGNORECASE)
 
 
 def fraction_like(a: int, b: int) -> bool:

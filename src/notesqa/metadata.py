@@ -751,7 +751,11 @@ _WEEKDAY_AFTER = re.compile(r"\s*\(?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nes
                             r"(?=\s*[:–—,-]|\s*$)", re.IGNORECASE)
 
 
-SLIP_YEAR_CHARS = 24  # characters after a day its span's year is written in (" → Sat 17 Aug 2029")
+SLIP_YEAR_CHARS = 60  # characters after a day its span's end and year are written in (" → Sat 17 Aug 2029")
+# the end of a span of days after a day and its year: " → Sat 17 Aug 2029", " – Saturday 17 August 2029", " – Sat 17 Aug
+# (St Ives) 2029"; not a year of something else further on, "— jumble sale, deposit paid Dec 2026" (the reviews)
+_SPAN_END_YEAR = (r"\s*(?:[-–—→>]+|to|until|till)\s*(?:[A-Za-z]{3,9}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?"
+                  r"(?:\s*\([^()\n]{0,30}\))?,?\s+")
 
 
 def of_its_weekday(text: str, month: str, day: str, year: str, after: str = "") -> str | None:
@@ -769,7 +773,7 @@ def of_its_weekday(text: str, month: str, day: str, year: str, after: str = "") 
     # (a slip of the weekday where the line writes the year right after it, a span's: "Sat 10 Aug → Sat 17 Aug 2029" of
     # "Cornwall 2029", 10 August 2029 a Friday, trial s91 H: it had been 2030's, last summer's week "Dated from
     # 2030-08-01"; not a year said of another thing further on, "— jumble sale, deposit paid Dec 2026": the review)
-    if re.search(r"(?<![\d/.£$€-])" + year + r"(?![\d/-]|\.\d)", after[:SLIP_YEAR_CHARS]):
+    if re.match(_SPAN_END_YEAR + year + r"(?![\d/-]|\.\d)", after[:SLIP_YEAR_CHARS]):
         return found
     for other in (str(int(year) + 1), str(int(year) - 1)):
         if (near := calendar_day(month, day, other)) and weekday(near) == wanted[1].lower():

@@ -3781,7 +3781,8 @@ def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str]
 
 
 # (a month asked by its name, not a holiday's: "surcharge if records come in after new year", the s91 rescore, s82 E-09)
-_MONTH_NAMED = re.compile(r"\b(?:in|during|for|over|through|until|till|this|next)\s+(?:early\s+|late\s+|mid[\s-])?"
+_MONTH_NAMED = re.compile(r"\b(?:in|during|for|over|through|until|till|this|next|from|between|and|to)\s+"
+                          r"(?:early\s+|late\s+|mid[\s-])?"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _WHO_ASKED = re.compile(r"\b(?:who|whom|whose|whos|who['’]s)\b", re.IGNORECASE)  # ("whos making ...", typed so)
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
