@@ -1355,6 +1355,11 @@ def test_a_tables_rows_of_no_year_run_on_from_the_dated_row_above(monkeypatch):
     ahead = parse_note("# Bookings\n\n| Date | Who |\n|---|---|\n| 18 May 2030 | A |\n| 20 Jul | B |\n| 14 Sep | C |\n"
                        "| 2 Nov | D |\n", "Bookings.md")
     assert [c.date for c in chunk_note(ahead)] == ["2030-05-18", "2030-07-20", "2030-09-14", "2030-11-02"]
+    # ... only from a first cell that writes its year (the chunk-date check: an enquiries table's "| 9 Aug | ... | 2029! |"
+    # after "| 3 Aug | ... | 10 Jun 2028 |" had been August 2028's, its first cells of no year)
+    asked = parse_note("# Enquiries\n\n| Got it | Names | Date wanted |\n|---|---|---|\n| 3 Aug | Leah | 10 Jun 2028 |\n"
+                       "| 9 Aug | Kim | 2029! |\n", "Enquiries.md")
+    assert chunk_note(asked)[1].date != "2028-08-09"
 
 
 def test_a_namespace_pages_week_dates_its_days_headings_with_their_month(monkeypatch):
@@ -1438,6 +1443,7 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     assert line_day("Sat 24 Apr — jumble sale, deposit paid Dec 2026", "2026") == "2027-04-24"  # (another thing's year)
     assert line_day("Saturday 10 August – Saturday 17 August 2029: cottage", "2029") == "2029-08-10"  # (the second review)
     assert line_day("Sat 10 Aug – Sat 17 Aug (St Ives) 2029", "2029") == "2029-08-10"
+    assert line_day("Sat 10 – Sat 17 August 2029. The cottage", "2029") == "2029-08-10"  # (its year right after the span)
     log = ("# Brennan - new staircase\n\nClient: Declan\n\n## Log\n- 20 Dec 25 - measured up\n- 5 Jan - drawings back\n"
            "- 2nd Feb - stair delivered\n- 4 Feb - new stair in\n    - wedges glued\n\n## Lessons\n- measure the door\n")
     days = {c.text: c.date for c in chunk_note(parse_note(log, "jobs/brennan-staircase.md"))}

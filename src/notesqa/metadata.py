@@ -754,8 +754,8 @@ _WEEKDAY_AFTER = re.compile(r"\s*\(?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nes
 SLIP_YEAR_CHARS = 60  # characters after a day its span's end and year are written in (" → Sat 17 Aug 2029")
 # the end of a span of days after a day and its year: " → Sat 17 Aug 2029", " – Saturday 17 August 2029", " – Sat 17 Aug
 # (St Ives) 2029"; not a year of something else further on, "— jumble sale, deposit paid Dec 2026" (the reviews)
-_SPAN_END_YEAR = (r"\s*(?:[-–—→>]+|to|until|till)\s*(?:[A-Za-z]{3,9}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?"
-                  r"(?:\s*\([^()\n]{0,30}\))?,?\s+")
+_SPAN_END_YEAR = (r"(?:\s*(?:[-–—→>]+|to|until|till)\s*(?:[A-Za-z]{3,9}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?"
+                  r"(?:\s*\([^()\n]{0,30}\))?)?,?\s+")  # (or the year right after it, "Sat 10 – Sat 17 August 2029")
 
 
 def of_its_weekday(text: str, month: str, day: str, year: str, after: str = "") -> str | None:
