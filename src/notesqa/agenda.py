@@ -1207,11 +1207,6 @@ _MEASURE_AFTER = re.compile(r"\s*(?:tsp|tbsp|teaspoons?|tablespoons?|cups?|pints
                             r"inches|of|an?\b|litres?|liters?|lbs?|kg|g|oz|ml)\b", re.IGNORECASE)
 
 
-def fraction_like(a: int, b: int) -> bool:
-    """May a/b be a share or a score, not a day ("1/2", "3/4", "7/10", "4/5")?"""
-    return a < b and b in (2, 3, 4, 8, 16) or a <= b and b in (5, 10)
-
-
 def named_bare_order(texts: Iterable[str]) -> str | None:
     """The order texts write days with a month's name in, by far the most ("9 Jan": "dmy"; "Jan 9": "mdy"), else None:
     the order of their days in numbers of no year where none says it (Agenda.asked_order's rule)."""
