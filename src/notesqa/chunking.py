@@ -1458,7 +1458,7 @@ def _row_run_on(unit: Unit, note_day: str | None, order: str | None, running: st
     if note_day is not None or running is None or not here:
         return None
     cell = unit.text.split(" | ", 1)[0].rpartition(": ")[2]
-    return _nearest_to(cell, running, order, (), gone=True) if _DAY_CELL.match(cell) else None
+    return _nearest_to(cell, running, order, (), near=True) if _DAY_CELL.match(cell) else None
 
 
 # a first cell that opens with a day and its month ("19 Jan", "21 Apr (Easter Sun)", "Sat 6 May"), not a count
@@ -1467,10 +1467,11 @@ _DAY_CELL = re.compile(r"\s*(?:[A-Za-z]{3}\w*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)
 
 
 def _nearest_to(text: str, running: str, order: str | None, months: tuple[int, ...] | None = None,
-                gone: bool = False) -> str | None:
+                near: bool = False) -> str | None:
     """The day a log's entry opens with, of its own year if it says one, else of the year that puts it on from
     running (ISO, the entry above's), or just before it in a log written newest first; one in numbers of no year
-    where the entry above is under the same headings (months: not None), of the months they name, if any."""
+    where the entry above is under the same headings (months: not None), of the months they name, if any; near: of a
+    table's rows, the nearest the one above (_forward's)."""
     from .metadata import line_day
 
     if order == "dmy" and (month := _month_of_year_entry(text, running)):
@@ -1485,8 +1486,8 @@ def _nearest_to(text: str, running: str, order: str | None, months: tuple[int, .
     # newsletter's sends, trial s91 Q: of no day, "Not dated on March 14" over it)
     if not days and order and months is not None and _SLASHED_ENTRY.match(text):
         days = [d for year in (y - 1, y, y + 1) if (d := _day_in_months(text, months or _ALL_MONTHS, str(year), order))]
-        return _near_enough(_forward(days, running, gone=True), running)
-    return _forward(days, running, gone)
+        return _near_enough(_forward(days, running, near=True), running)
+    return _forward(days, running, near)
 
 
 def _near_enough(day: str | None, running: str) -> str | None:
@@ -1536,14 +1537,14 @@ def _month_of_year_entry(text: str, running: str) -> str | None:
     return calendar_day(m[1], "1", f"{running[:2]}{m[2]}")
 
 
-def _forward(days: list[str], running: str, gone: bool = False) -> str | None:
+def _forward(days: list[str], running: str, near: bool = False) -> str | None:
     """Of a day read in the years around running's (ISO), the one a log going on from running is at; near: of a table
     or a log read by its rows or numbers alone, the nearest to running, whichever way it runs (a table kept newest
     first, "19 Jan" after "18 May 2030", is January 2030's; a bookings table's "14 Sep" after "20 Jul 2030" September
     2030's: the reviews)."""
     if not days:
         return None
-    if gone:
+    if near:
         ref = _dt.date.fromisoformat(running)
         return min(days, key=lambda d: abs((_dt.date.fromisoformat(d) - ref).days))
     ref = _dt.date.fromisoformat(running)
