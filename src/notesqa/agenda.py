@@ -23,7 +23,7 @@ import numpy as np
 from . import clock
 from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state,
                        without_task_mark)
-from .metadata import SLASHED_DAY, as_date, folder_year, headings_year, month_number, numbers_order, period_week, \
+from .metadata import MONTH_WORD, SLASHED_DAY, as_date, folder_year, headings_year, month_number, numbers_order, period_week, \
     slashed_day, slashed_days, year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     holiday_named, holiday_opening, nearest_numbered, weekday_number, weekday_numbered_from, \
@@ -1182,12 +1182,12 @@ def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
         if as_date(f"2000-{month}-{day}"):  # (2000: a leap year's, 29 February a day)
             out.add(f"{int(month):02d}-{int(day):02d}")
     for m in _SLASHED_LIST.finditer(text):
-        listed = [f"{int(month):02d}-{int(day):02d}" for a, b in _SLASHED_PAIR.findall(m[0])
+        listed_pairs = _SLASHED_PAIR.findall(m[0])
+        listed = [f"{int(month):02d}-{int(day):02d}" for a, b in listed_pairs
                   for day, month in [(a, b) if order == "dmy" else (b, a)]]
         # (days in order, each of the calendar: not scores, "3/5, 4/5, 2/5", out of one number, "6/10, 7/10, 9/10": the
         # review)
-        pairs_ = _SLASHED_PAIR.findall(m[0])
-        scores = len({b for _, b in pairs_}) == 1 and int(pairs_[0][1]) in (5, 10, 20, 100)
+        scores = len({b for _, b in listed_pairs}) == 1 and int(listed_pairs[0][1]) in (5, 10, 20, 100)
         if all(as_date(f"2000-{d}") for d in listed) and all(x < y for x, y in zip(listed, listed[1:])) and not scores:
             out.update(listed)
     return frozenset(out)
@@ -1230,7 +1230,7 @@ def _numbered_in_month(text: str, pair: tuple[int, int], today: str) -> str | No
                default=None)
 
 
-_NAMED_MONTH = re.compile(r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?![A-Za-z])")
+_NAMED_MONTH = re.compile(r"(?<![A-Za-z])" + MONTH_WORD + r"(?![A-Za-z])")
 
 
 def nearest_year(own: str, month: int | str, day: int | str) -> str | None:
@@ -1614,7 +1614,7 @@ class Agenda:
         the one they write days with a month's name in, by far the most ("Fri 3 Dec", not "Dec 3, 2027": trial s82 B,
         a vault of no day in numbers had "what happened on 3/12" read as no day); None where they say neither."""
         self._ensure()
-        return self._order or self._bare
+        return self._bare  # (the notes' order in numbers, else named_bare_order's: _build)
 
     def year_written(self, path: str, day: str) -> str | None:
         """The one year a note writes a day of no year ("MM-DD") with elsewhere ("Deadline 31 January 2027" of its "due

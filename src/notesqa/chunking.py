@@ -1208,8 +1208,6 @@ def _line_day(unit: Unit, note_day: str | None, period: str | None = None, order
     note of no day: an entry without its year is of the year that follows that day ("2nd Feb" after "15 Jan 26", "5
     Jan" after "20 Dec 2025": trial s55's job logs had been of no day; _nearest_to); the first, of the year its note's title says
     (title_year: "Xmas & new year hours 2026" > "Thu 24 Dec - 9-1", trial s55)."""
-    if unit.kind == "table_row":  # (in a note of no year known)
-        return _row_run_on(unit, note_day, order, running, here) if title_year is None and period is None else None
     if unit.kind not in ("bullet", "paragraph") or not unit.text[:1].isalnum() and unit.text[:1] not in "*_" \
             and not _ENTRY_NUMBER.match(unit.text):
         return None
@@ -1322,9 +1320,9 @@ def _logged(unit: Unit, note_day: str | None, period: str | None, order: str | N
     running[3]: the lines after a table do not run on from its rows, "Sept: £660" after a rent table's last row of
     December is no next September's, the s91 chunk-date check)."""
     heading = tuple(unit.heading)
-    if unit.kind == "table_row":
+    if unit.kind == "table_row":  # (in a note of no year known)
         above = running[3][1] if running[3] and running[3][0] == heading else None
-        day = _line_day(unit, note_day, period, order, above, title_year, season, above is not None)
+        day = _row_run_on(unit, note_day, order, above) if title_year is None and period is None else None
         running[3] = (heading, day) if day else running[3]
         return day
     here = running[2] == heading  # (the entry above under the same headings)
@@ -1337,9 +1335,9 @@ def _logged(unit: Unit, note_day: str | None, period: str | None, order: str | N
         from .metadata import line_day_near
 
         # (the entry above under the same heading: running[1], (its headings, its day))
-        above = running[1][1] if running[1] and running[1][0] == tuple(unit.heading) else None
+        above = running[1][1] if running[1] and running[1][0] == heading else None
         day = line_day_near(unit.text) or _day_gone(unit.text, order, above)
-        running[1] = (tuple(unit.heading), day) if day else running[1]
+        running[1] = (heading, day) if day else running[1]
         return day
     return day
 
@@ -1450,12 +1448,12 @@ def days_before(iso: str, n: int) -> str:
     return (_dt.date.fromisoformat(iso[:10]) - _dt.timedelta(days=n)).isoformat()
 
 
-def _row_run_on(unit: Unit, note_day: str | None, order: str | None, running: str | None, here: bool) -> str | None:
+def _row_run_on(unit: Unit, note_day: str | None, order: str | None, running: str | None) -> str | None:
     """The day a table row's first cell is without its year, in a note of no day, after a row above of the same table
-    dated (here: the row above under the same headings; running: its day): of the year that puts it on from that one
+    dated (running: its day, None for none under the same headings): of the year that puts it on from that one
     ("| 19 Jan | Sam's Café |" after "| 4 Jan 2030 | Mrs Reeve |" of a callouts log, trial s91 C: of no day, "when did
     i last get called out" had not found 18 May in ten); None for another first cell."""
-    if note_day is not None or running is None or not here:
+    if note_day is not None or running is None:
         return None
     cell = unit.text.split(" | ", 1)[0].rpartition(": ")[2]
     return _nearest_to(cell, running, order, (), near=True) if _DAY_CELL.match(cell) else None
@@ -1544,10 +1542,9 @@ def _forward(days: list[str], running: str, near: bool = False) -> str | None:
     2030's: the reviews)."""
     if not days:
         return None
-    if near:
-        ref = _dt.date.fromisoformat(running)
-        return min(days, key=lambda d: abs((_dt.date.fromisoformat(d) - ref).days))
     ref = _dt.date.fromisoformat(running)
+    if near:
+        return min(days, key=lambda d: abs((_dt.date.fromisoformat(d) - ref).days))
     gaps = {d: (_dt.date.fromisoformat(d) - ref).days for d in days}
     # a log goes forward: the first such day from a month before the entry above on ("2 Nov - came back" after "10 Mar
     # 2026 - job finished" is November 2026's, the review), unless it is most of a year on and one just before is

@@ -857,9 +857,9 @@ _ENTRY_DAY = re.compile(r"\s*(?:(?i:" + ANY_WEEKDAY + r")\.?,?\s+)?(\d{1,2})/(\d
 
 # a day and its month's name, day first ("9 Jan", "3rd March 2026") or month first with its year ("Jan 9, 2026": "May
 # 5 people came" is no day); the month's name capitalised ("2 may join" is a verb)
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_NAMED_DAY_FIRST = re.compile(rf"(?<![\d/.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?![A-Za-z])")
-_NAMED_MONTH_FIRST = re.compile(rf"(?<![A-Za-z]){_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_NAMED_DAY_FIRST = re.compile(rf"(?<![\d/.])\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD}(?![A-Za-z])")
+_NAMED_MONTH_FIRST = re.compile(rf"(?<![A-Za-z]){MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 
 
 # a month's name or its abbreviation as a word, not a word that opens as one ("Market", "Decking", "Junior": the review)

@@ -624,16 +624,15 @@ def _only_link(inline, pointer: bool = False) -> bool:
         elif child.type == "text":
             labels += " " + child.content
     # [[wikilinks]] too, and what joins links: a daily note's "<< [[2026-11-11]] | [[2026-11-13]] >>"
-    unlinked = WIKILINK.sub("", outside)
-    rest = unlinked.strip(" \t:-–—|<>·•,/←→«»")
+    rest = WIKILINK.sub("", outside).strip(" \t:-–—|<>·•,/←→«»")
     labels += " ".join(m.group(2) for m in WIKILINK.finditer(outside))
     if not rest:
         return True
     linked = pointer and bool(labels.strip())
     # (... what joins two links: "See also [[A]] and [[B]]", trial s91 L, its line first for "what do i need to take to
     # the planning course", the course's note out of ten)
-    if linked and (joined := _JOINS.sub(" ", rest).strip()) != rest:
-        rest = joined
+    if linked:
+        rest = _JOINS.sub(" ", rest).strip()
     # (another time's note, only a dated one: "last year: [[Summer Fete 2029]]", not "This year: [[Mrs Khan]]", a fact:
     # the review)
     if pointer and _TIME_POINTER.fullmatch(rest):
